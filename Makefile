@@ -1,0 +1,57 @@
+# Koban: `make run` and `make test` do all set-up on a fresh machine (see README).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CARGO_TERM_COLOR ?= never
+PORT ?= 8080
+BIND ?= 127.0.0.1
+SERVER := target/server/koban
+
+.PHONY: run test tools test-tools fetch bundle server build lint test-host test-browser test-e2e size bench clean
+
+run: build
+	$(SERVER) serve --bind $(BIND) --port $(PORT)
+
+build: bundle server
+
+tools:
+	scripts/install-tools.sh build
+
+test-tools:
+	scripts/install-tools.sh test
+
+fetch:
+	cargo fetch --locked
+
+# The widget bundle: trunk (offline, pinned tools) then the dist/ layout and precompression.
+bundle: tools fetch
+	CARGO_NET_OFFLINE=true trunk build --release --offline
+	node scripts/package.mjs
+
+server: fetch
+	CARGO_NET_OFFLINE=true cargo build --locked --profile server -p koban-server
+
+lint: fetch
+	cargo fmt --all --check
+	CARGO_NET_OFFLINE=true cargo clippy --locked --workspace --all-targets -- -D warnings
+	CARGO_NET_OFFLINE=true cargo clippy --locked --target wasm32-unknown-unknown -p koban-widget -p koban-core --all-targets -- -D warnings
+
+test-host: fetch
+	CARGO_NET_OFFLINE=true cargo test --locked --workspace
+
+test-browser: test-tools fetch
+	CHROMEDRIVER=/usr/bin/chromedriver CARGO_NET_OFFLINE=true cargo test --locked --target wasm32-unknown-unknown -p koban-widget --test web
+
+test-e2e: build
+	node --test --test-concurrency=1 tests/e2e/
+
+size:
+	node scripts/size.mjs
+
+test: test-tools lint test-host test-browser test-e2e size
+
+bench: build
+	bench/run.sh
+
+clean:
+	rm -rf dist target/trunk

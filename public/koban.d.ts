@@ -1,0 +1,45 @@
+// Type declarations for the Koban help widget's JS API (window.Koban).
+// Usage: /// <reference path="koban.d.ts" /> or copy into your project's types.
+
+export type KobanEvent = "ready" | "open" | "close" | "error";
+
+export interface KobanBootConfig {
+  /** Base URL of the Koban API. Default: the origin koban.js was loaded from. */
+  apiBase?: string;
+  /** "floating" (launcher + dialog, default) or "inline" (panel inside `mount`). */
+  mode?: "floating" | "inline";
+  /** CSS selector of the element the inline panel renders into. Required for inline mode. */
+  mount?: string;
+  /** "auto" (default: negotiated) or a BCP 47 tag such as "ja" or "pt-BR". */
+  locale?: string;
+  /** When the wasm bundle loads: on idle (default), on first intent, or at once. */
+  preload?: "idle" | "intent" | "eager";
+  /** Launcher corner (mirrored in right-to-left locales). */
+  position?: "bottom-right" | "bottom-left";
+  /** Proactive nudges on the launcher (default true). */
+  nudges?: boolean;
+}
+
+export interface KobanErrorDetail {
+  code: string;
+  message?: string;
+}
+
+export interface KobanFunction {
+  (verb: "boot", config?: KobanBootConfig): void;
+  (verb: "shutdown" | "open" | "close" | "toggle"): void;
+  (verb: "setContext", context: Record<string, unknown>): void;
+  (verb: "setLocale", tag: string): void;
+  (verb: "on" | "off", event: "error", fn: (detail: KobanErrorDetail) => void): void;
+  (verb: "on" | "off", event: KobanEvent, fn: (detail?: unknown) => void): void;
+  /** Present once the loader has run. */
+  version?: string;
+  /** Command queue used by the embed snippet before the loader arrives. */
+  q?: IArguments[];
+}
+
+declare global {
+  interface Window {
+    Koban: KobanFunction;
+  }
+}

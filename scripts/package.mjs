@@ -1,0 +1,55 @@
+// Lays out the release bundle in dist/ from trunk's output (target/trunk):
+//   dist/koban.js                      loader, current version (served with max-age=300)
+//   dist/v/<version>/koban.js          the same loader, versioned (immutable)
+//   dist/v/<version>/koban-widget.js   wasm-bindgen glue
+//   dist/v/<version>/koban-widget_bg.wasm
+// The loader is minified with terser and gets the version and the launcher labels (from
+// locales/<locale>/widget.ftl, message `launcher-label`) baked in. Every file gets precompressed
+// .gz (level 9) and .br siblings, which `koban` serves to clients that accept them.
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { minify } from "terser";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const version = fs.readFileSync(path.join(root, "Cargo.toml"), "utf8").match(/\[workspace\.package\][^[]*?version = "([^"]+)"/)[1];
+const trunkOut = path.join(root, "target/trunk");
+const dist = path.join(root, "dist");
+const vdir = path.join(dist, "v", version);
+
+const labels = {};
+for (const loc of fs.readdirSync(path.join(root, "locales")).sort()) {
+  const ftl = path.join(root, "locales", loc, "widget.ftl");
+  if (!fs.existsSync(ftl)) continue;
+  const m = fs.readFileSync(ftl, "utf8").match(/^launcher-label = (.+)$/m);
+  if (m) labels[loc] = m[1].trim();
+}
+if (!labels.en) throw new Error("locales/en/widget.ftl has no launcher-label");
+
+const src = fs.readFileSync(path.join(root, "public/koban.js"), "utf8")
+  .replace("__KOBAN_VERSION__", version)
+  .replace("__KOBAN_LABELS__", JSON.stringify(labels));
+const min = await minify(src, { compress: { passes: 2 }, mangle: true, format: { comments: false } });
+if (/\beval\(|new Function\(/.test(min.code)) throw new Error("loader contains eval or new Function");
+
+fs.rmSync(dist, { recursive: true, force: true });
+fs.mkdirSync(vdir, { recursive: true });
+fs.writeFileSync(path.join(dist, "koban.js"), min.code);
+fs.writeFileSync(path.join(vdir, "koban.js"), min.code);
+for (const f of ["koban-widget.js", "koban-widget_bg.wasm"]) {
+  fs.copyFileSync(path.join(trunkOut, f), path.join(vdir, f));
+}
+fs.copyFileSync(path.join(root, "public/koban.d.ts"), path.join(vdir, "koban.d.ts"));
+
+function compressAll(dir) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) { compressAll(p); continue; }
+    if (/\.(gz|br)$/.test(p)) continue;
+    const buf = fs.readFileSync(p);
+    fs.writeFileSync(p + ".gz", zlib.gzipSync(buf, { level: 9 }));
+    fs.writeFileSync(p + ".br", zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  }
+}
+compressAll(dist);
+console.log(`packaged koban ${version} into dist/`);

@@ -1,0 +1,105 @@
+//! The help panel: a modal dialog in floating mode (APG dialog pattern: focus moves in on open,
+//! Tab wraps, Escape closes), a labelled region inline.
+
+use koban_core::boot::Mode;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::home::Home;
+use crate::i18n::t;
+use crate::state::WidgetState;
+
+/// The panel frame: header with title and close button, then the current view.
+#[component]
+pub fn Panel() -> impl IntoView {
+    let state = expect_context::<WidgetState>();
+    let floating = state.mode == Mode::Floating;
+    let panel_ref = NodeRef::<html::Section>::new();
+    let close_ref = NodeRef::<html::Button>::new();
+
+    // Focus moves into the dialog when it opens.
+    Effect::new(move |_| {
+        if let Some(button) = close_ref.get().filter(|_| floating) {
+            let _ = button.focus();
+        }
+    });
+
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if !floating {
+            return;
+        }
+        match ev.key().as_str() {
+            "Escape" => {
+                ev.prevent_default();
+                ev.stop_propagation();
+                state.set_open(false);
+            }
+            "Tab" => {
+                if let Some(panel) = panel_ref.get() {
+                    wrap_focus(&panel, &ev);
+                }
+            }
+            _ => {}
+        }
+    };
+
+    view! {
+        <section
+            node_ref=panel_ref
+            class="kb-panel"
+            class:kb-floating=floating
+            role=if floating { "dialog" } else { "region" }
+            aria-modal=if floating { Some("true") } else { None }
+            aria-labelledby="kb-title"
+            on:keydown=on_keydown
+        >
+            <header class="kb-header">
+                <h2 id="kb-title" class="kb-title">{t("panel-title")}</h2>
+                <Show when=move || floating>
+                    <button
+                        node_ref=close_ref
+                        type="button"
+                        class="kb-close"
+                        aria-label=t("panel-close")
+                        on:click=move |_| state.set_open(false)
+                    >
+                        <span aria-hidden="true">"×"</span>
+                    </button>
+                </Show>
+            </header>
+            <div class="kb-body">
+                <Home/>
+            </div>
+        </section>
+    }
+}
+
+/// Keeps Tab and Shift+Tab inside `panel`: from the last focusable element to the first and back.
+fn wrap_focus(panel: &web_sys::HtmlElement, ev: &web_sys::KeyboardEvent) {
+    let Ok(list) = panel.query_selector_all(
+        "a[href],button:not([disabled]),input:not([disabled]),select,textarea,[tabindex]:not([tabindex='-1'])",
+    ) else {
+        return;
+    };
+    let len = list.length();
+    if len == 0 {
+        return;
+    }
+    let first = list.item(0);
+    let last = list.item(len - 1);
+    let active = panel
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()
+        .and_then(|s| s.active_element());
+    let target = match (ev.shift_key(), active) {
+        (true, Some(a)) if first.as_ref().is_some_and(|f| f.is_same_node(Some(&a))) => last,
+        (false, Some(a)) if last.as_ref().is_some_and(|l| l.is_same_node(Some(&a))) => first,
+        _ => return,
+    };
+    if let Some(el) = target.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+        ev.prevent_default();
+        let _ = el.focus();
+    }
+}

@@ -1,0 +1,77 @@
+//! Mounting the widget into the loader's shadow root.
+//!
+//! Styles go in as a constructable stylesheet (`adoptedStyleSheets`), which a strict host CSP
+//! allows without `'unsafe-inline'` and which never leaks into the host page. The render root
+//! carries its own `lang` and `dir`, whatever the host's `<html>` says.
+
+use std::any::Any;
+
+use koban_core::boot::BootConfig;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::bridge::{Host, warn};
+use crate::components::app::App;
+use crate::state::WidgetState;
+
+/// The widget's CSS: every file of `style/`, concatenated and minified by `build.rs`.
+pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/koban.css"));
+
+/// A mounted widget: its state and what must be undone on shutdown.
+pub struct Mounted {
+    /// Shared reactive state.
+    pub state: WidgetState,
+    root: web_sys::HtmlElement,
+    handle: Box<dyn Any>,
+}
+
+impl Mounted {
+    /// Unmounts the view and clears the render root.
+    pub fn unmount(self) {
+        drop(self.handle);
+        self.root.set_text_content(None);
+    }
+}
+
+/// Mounts the widget view into `host.root()` and returns the handle.
+pub fn mount(host: Host, config: BootConfig) -> Mounted {
+    let root = host.root();
+    adopt_styles(&root);
+    let state = WidgetState::new(host, &config);
+    let _ = root.set_attribute("lang", &state.locale.get_untracked());
+    let _ = root.set_attribute("dir", "ltr");
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <App/> }
+    });
+    state.emit("ready", JsValue::UNDEFINED);
+    Mounted {
+        state,
+        root,
+        handle: Box::new(handle),
+    }
+}
+
+/// Adds the widget stylesheet to the shadow root that contains `root`, once.
+pub fn adopt_styles(root: &web_sys::HtmlElement) {
+    let Some(shadow) = root.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok() else {
+        warn("the render root is not inside a shadow root; styles not applied");
+        return;
+    };
+    let key = JsValue::from_str("kobanSheet");
+    if js_sys::Reflect::has(&shadow, &key).unwrap_or(false) {
+        return;
+    }
+    let Ok(sheet) = web_sys::CssStyleSheet::new() else {
+        return;
+    };
+    sheet.replace_sync(CSS).ok();
+    let adopted = js_sys::Reflect::get(&shadow, &JsValue::from_str("adoptedStyleSheets"))
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Array>().ok())
+        .unwrap_or_default();
+    let sheets = adopted.slice(0, adopted.length());
+    sheets.push(&sheet);
+    let _ = js_sys::Reflect::set(&shadow, &JsValue::from_str("adoptedStyleSheets"), &sheets);
+    let _ = js_sys::Reflect::set(&shadow, &key, &JsValue::TRUE);
+}

@@ -1,0 +1,69 @@
+// Shared e2e support: starts the real `koban` server (release build, real bundle in dist/), a
+// plain static server for third-party host pages on another origin, and headless Chromium.
+import { spawn } from "node:child_process";
+import http from "node:http";
+import net from "node:net";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+export const ARTIFACTS = path.join(ROOT, "tests/e2e/artifacts");
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+    srv.on("error", reject);
+  });
+}
+
+/** Starts `koban serve` on a free port with a fresh data directory. */
+export async function startKoban({ env = {}, args = [] } = {}) {
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "koban-e2e-"));
+  const proc = spawn(path.join(ROOT, "target/server/koban"), ["serve", "--port", String(port), "--assets", path.join(ROOT, "dist"), ...args], {
+    cwd: dataDir,
+    env: { ...process.env, RUST_LOG: "warn", ...env },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    try { const r = await fetch(base + "/healthz"); if (r.ok) break; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 50));
+    if (proc.exitCode !== null) throw new Error("koban exited with " + proc.exitCode);
+  }
+  return { base, port, dataDir, proc, stop: () => new Promise((r) => { proc.once("exit", r); proc.kill("SIGTERM"); }) };
+}
+
+/** A static server for host pages: `pages` maps a path to HTML. Another origin than koban's. */
+export async function startHost(pages) {
+  const port = await freePort();
+  const srv = http.createServer((req, res) => {
+    const page = pages[req.url.split("?")[0]];
+    if (!page) { res.writeHead(404); return res.end("not found"); }
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(page);
+  });
+  await new Promise((r) => srv.listen(port, "127.0.0.1", r));
+  return { base: `http://127.0.0.1:${port}`, close: () => new Promise((r) => srv.close(r)) };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+}
+
+/** A new page that records console warnings and uncaught page errors. */
+export async function newPage(browser, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.warnings = [];
+  page.errors = [];
+  page.on("console", (m) => { if (m.type() === "warning") page.warnings.push(m.text()); });
+  page.on("pageerror", (e) => page.errors.push(e));
+  return page;
+}

@@ -1,0 +1,169 @@
+//! Browser unit tests (wasm-bindgen-test in headless Chromium): mounting into a shadow root,
+//! the dialog's open/close/Escape behaviour and the events the widget emits.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Function, Object, Reflect};
+use koban_widget::{Host, Widget, boot};
+use leptos::task::tick;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+use web_sys::{
+    HtmlElement, KeyboardEvent, KeyboardEventInit, ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+struct Fixture {
+    shadow: ShadowRoot,
+    launcher: HtmlElement,
+    events: Array,
+    widget: Widget,
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn mount(config: &str) -> Fixture {
+    let doc = document();
+    let host_el = doc.create_element("koban-widget").unwrap();
+    doc.body().unwrap().append_child(&host_el).unwrap();
+    let shadow = host_el
+        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+        .unwrap();
+    let launcher: HtmlElement = doc.create_element("button").unwrap().unchecked_into();
+    launcher.set_text_content(Some("Help"));
+    shadow.append_child(&launcher).unwrap();
+    let root: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    shadow.append_child(&root).unwrap();
+
+    let events = Array::new();
+    let emit = Function::new_with_args("name", "this.push(name)").bind(&events);
+    let host = Object::new();
+    Reflect::set(&host, &"root".into(), &root).unwrap();
+    Reflect::set(&host, &"launcher".into(), &launcher).unwrap();
+    Reflect::set(&host, &"config".into(), &config.into()).unwrap();
+    Reflect::set(&host, &"emit".into(), &emit).unwrap();
+    let widget = boot(host.unchecked_into::<Host>());
+    Fixture {
+        shadow,
+        launcher,
+        events,
+        widget,
+    }
+}
+
+fn events(f: &Fixture) -> Vec<String> {
+    f.events.iter().filter_map(|v| v.as_string()).collect()
+}
+
+fn query(f: &Fixture, selector: &str) -> Option<web_sys::Element> {
+    f.shadow.query_selector(selector).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn boot_adopts_styles_into_the_shadow_root_and_emits_ready() {
+    let host_sheets = document().style_sheets().length();
+    let f = mount("{}");
+    tick().await;
+    let sheets = Reflect::get(&f.shadow, &"adoptedStyleSheets".into()).unwrap();
+    assert_eq!(sheets.unchecked_into::<Array>().length(), 1);
+    assert_eq!(events(&f), vec!["ready"]);
+    assert!(
+        query(&f, "[role=dialog]").is_none(),
+        "floating panel starts closed"
+    );
+    // Nothing was added to the host document's own stylesheets.
+    assert_eq!(document().style_sheets().length(), host_sheets);
+}
+
+#[wasm_bindgen_test]
+async fn open_renders_a_labelled_dialog_and_escape_closes_it() {
+    let f = mount("{}");
+    f.widget.open();
+    tick().await;
+    let dialog = query(&f, "[role=dialog]").expect("dialog rendered");
+    assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
+    let title_id = dialog.get_attribute("aria-labelledby").unwrap();
+    let title = query(&f, &format!("#{title_id}")).unwrap();
+    assert_eq!(title.text_content().unwrap(), "Help");
+    assert!(f.widget.is_open());
+
+    let init = KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let esc = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    dialog.dispatch_event(&esc).unwrap();
+    tick().await;
+    assert!(
+        query(&f, "[role=dialog]").is_none(),
+        "Escape closes the dialog"
+    );
+    let active = f
+        .shadow
+        .active_element()
+        .expect("focus inside the shadow root");
+    assert!(
+        active.is_same_node(Some(&f.launcher)),
+        "focus returns to the launcher"
+    );
+    assert_eq!(events(&f), vec!["ready", "open", "close"]);
+}
+
+#[wasm_bindgen_test]
+async fn toggle_and_shutdown() {
+    let mut f = mount("{}");
+    f.widget.toggle();
+    tick().await;
+    assert!(query(&f, "[role=dialog]").is_some());
+    f.widget.toggle();
+    tick().await;
+    assert!(query(&f, "[role=dialog]").is_none());
+    f.widget.open();
+    tick().await;
+    f.widget.shutdown();
+    tick().await;
+    assert!(
+        query(&f, ".kb-panel").is_none(),
+        "shutdown removes the view"
+    );
+    assert!(!f.widget.is_open());
+}
+
+#[wasm_bindgen_test]
+async fn inline_mode_renders_a_region_without_close_button() {
+    let f = mount(r##"{"mode":"inline","mount":"#help"}"##);
+    tick().await;
+    let region = query(&f, "[role=region]").expect("inline region rendered at once");
+    assert!(region.get_attribute("aria-labelledby").is_some());
+    assert!(query(&f, ".kb-close").is_none());
+    f.widget.close();
+    tick().await;
+    assert!(
+        query(&f, "[role=region]").is_some(),
+        "inline panels cannot be closed"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn root_carries_its_own_lang_and_dir() {
+    document()
+        .document_element()
+        .unwrap()
+        .set_attribute("lang", "de")
+        .unwrap();
+    let f = mount(r#"{"locale":"en"}"#);
+    tick().await;
+    let root = f.shadow.query_selector("div").unwrap().unwrap();
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("ltr"));
+    assert_eq!(
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("de"),
+        "host <html> untouched"
+    );
+}

@@ -21,7 +21,7 @@ test-tools:
 	scripts/install-tools.sh test
 
 fetch:
-	cargo fetch --locked
+	cargo fetch
 
 # The widget bundle: trunk (offline, pinned tools) then the dist/ layout and precompression.
 bundle: tools fetch
@@ -29,18 +29,18 @@ bundle: tools fetch
 	node scripts/package.mjs
 
 server: fetch
-	CARGO_NET_OFFLINE=true cargo build --locked --profile server -p koban-server
+	CARGO_NET_OFFLINE=true cargo build --profile server -p koban-server
 
 lint: fetch
 	cargo fmt --all --check
-	CARGO_NET_OFFLINE=true cargo clippy --locked --workspace --all-targets -- -D warnings
-	CARGO_NET_OFFLINE=true cargo clippy --locked --target wasm32-unknown-unknown -p koban-widget -p koban-core --all-targets -- -D warnings
+	CARGO_NET_OFFLINE=true cargo clippy --workspace --all-targets -- -D warnings
+	CARGO_NET_OFFLINE=true cargo clippy --target wasm32-unknown-unknown -p koban-widget -p koban-core --all-targets -- -D warnings
 
 test-host: fetch
-	CARGO_NET_OFFLINE=true cargo test --locked --workspace
+	CARGO_NET_OFFLINE=true cargo test --workspace
 
 test-browser: test-tools fetch
-	CHROMEDRIVER=/usr/bin/chromedriver CARGO_NET_OFFLINE=true cargo test --locked --target wasm32-unknown-unknown -p koban-widget --test web
+	CHROMEDRIVER=/usr/bin/chromedriver CARGO_NET_OFFLINE=true cargo test --target wasm32-unknown-unknown -p koban-widget --test web
 
 test-e2e: build
 	node --test --test-concurrency=1 tests/e2e/

@@ -22,8 +22,7 @@
 
   function attrs() {
     var a = {}, ds = script ? script.dataset : {};
-    [["apiBase", "apiBase"], ["locale", "locale"], ["preload", "preload"], ["mode", "mode"], ["mount", "mount"], ["position", "position"]]
-      .forEach(function (k) { if (ds[k[1]] != null) a[k[0]] = ds[k[1]]; });
+    ["apiBase", "locale", "preload", "mode", "mount", "position"].forEach(function (k) { if (ds[k] != null) a[k] = ds[k]; });
     if (!a.apiBase) a.apiBase = src.origin;
     return a;
   }
@@ -62,7 +61,9 @@
     if (pendingOpen) { pendingOpen = 0; call("open"); }
   }
 
-  var css = ":host{all:initial}.kb-launcher{position:fixed;z-index:var(--koban-z-index,2147483000);inset-block-end:var(--koban-offset-y,20px);inset-inline-end:var(--koban-offset-x,20px);display:flex;align-items:center;gap:8px;min-height:48px;padding:0 20px;border:0;border-radius:24px;background:var(--koban-color-accent,#1f5fd6);color:var(--koban-color-on-accent,#fff);font:600 16px/1 system-ui,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.25);cursor:pointer}.kb-left{inset-inline-start:var(--koban-offset-x,20px);inset-inline-end:auto}.kb-launcher:focus-visible{outline:3px solid var(--koban-color-focus,#1f5fd6);outline-offset:3px}.kb-launcher svg{width:20px;height:20px}";
+  // Launcher styles. Token defaults sit on :host; a host overrides them with
+  // `koban-widget { --koban-color-accent: ... }` or boot({ theme }).
+  var css = ":host{all:initial;--koban-color-accent:#1f5fd6;--koban-color-on-accent:#fff;--koban-z-index:2147483000;--koban-offset-x:20px;--koban-offset-y:20px}.kb-launcher{position:fixed;z-index:var(--koban-z-index);inset-block-end:var(--koban-offset-y);inset-inline-end:var(--koban-offset-x);min-height:48px;padding:0 20px;border:0;border-radius:24px;background:var(--koban-color-accent);color:var(--koban-color-on-accent);font:600 16px/1 system-ui,sans-serif;box-shadow:0 4px 16px #0004;cursor:pointer}.kb-left{inset-inline-start:var(--koban-offset-x);inset-inline-end:auto}.kb-launcher:focus-visible{outline:3px solid var(--koban-color-accent);outline-offset:3px}";
 
   var api = {
     boot: function (c) {
@@ -86,14 +87,6 @@
         launcher.className = "kb-launcher" + (cfg.position === "bottom-left" ? " kb-left" : "");
         launcher.setAttribute("aria-haspopup", "dialog");
         launcher.setAttribute("aria-expanded", "false");
-        var svg = d.createElementNS("http://www.w3.org/2000/svg", "svg");
-        svg.setAttribute("viewBox", "0 0 24 24");
-        svg.setAttribute("aria-hidden", "true");
-        var path = d.createElementNS("http://www.w3.org/2000/svg", "path");
-        path.setAttribute("fill", "currentColor");
-        path.setAttribute("d", "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 17h-2v-2h2v2zm2.1-7.7-.9.9c-.7.7-1.2 1.3-1.2 2.8h-2v-.5c0-1.1.5-2.1 1.2-2.8l1.2-1.3A2 2 0 1 0 10 9H8a4 4 0 1 1 7.1 2.3z");
-        svg.appendChild(path);
-        launcher.appendChild(svg);
         launcher.appendChild(d.createTextNode(LABELS[lang] || LABELS.en));
         launcher.addEventListener("click", function () { api.toggle(); });
         if (cfg.preload === "intent") ["pointerenter", "focus", "touchstart"].forEach(function (e) { launcher.addEventListener(e, load, { once: true, passive: true }); });

@@ -27,9 +27,9 @@ for (const loc of fs.readdirSync(path.join(root, "locales")).sort()) {
 if (!labels.en) throw new Error("locales/en/widget.ftl has no launcher-label");
 
 const src = fs.readFileSync(path.join(root, "public/koban.js"), "utf8")
-  .replace("__KOBAN_VERSION__", version)
-  .replace("__KOBAN_LABELS__", JSON.stringify(labels));
-const min = await minify(src, { compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  .replaceAll("__KOBAN_VERSION__", version)
+  .replaceAll("__KOBAN_LABELS__", JSON.stringify(labels));
+const min = await minify(src, { ecma: 2020, compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true }, mangle: true, format: { comments: false, ecma: 2020 } });
 if (/\beval\(|new Function\(/.test(min.code)) throw new Error("loader contains eval or new Function");
 
 fs.rmSync(dist, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 //! the dialog's open/close/Escape behaviour and the events the widget emits.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, Function, Object, Reflect};
+use js_sys::{Array, Object, Reflect};
 use koban_widget::{Host, Widget, boot};
 use leptos::task::tick;
 use wasm_bindgen::prelude::*;
@@ -38,7 +38,11 @@ fn mount(config: &str) -> Fixture {
     shadow.append_child(&root).unwrap();
 
     let events = Array::new();
-    let emit = Function::new_with_args("name", "this.push(name)").bind(&events);
+    let sink = events.clone();
+    let emit = Closure::<dyn Fn(String)>::new(move |name: String| {
+        sink.push(&name.into());
+    })
+    .into_js_value();
     let host = Object::new();
     Reflect::set(&host, &"root".into(), &root).unwrap();
     Reflect::set(&host, &"launcher".into(), &launcher).unwrap();

@@ -35,7 +35,7 @@ after(async () => {
 test("launcher is visible, click opens the dialog, Escape closes it and focus returns", async () => {
   const page = await newPage(browser);
   await page.goto(koban.base + "/demo");
-  const launcher = page.getByRole("button", { name: "Help" });
+  const launcher = page.getByRole("button", { name: "Help", exact: true });
   await launcher.waitFor();
   assert.equal(await launcher.getAttribute("aria-expanded"), "false");
   await launcher.click();
@@ -53,7 +53,7 @@ test("the close button closes the dialog; the host page keeps its URL, <html> an
   const page = await newPage(browser);
   await page.goto(koban.base + "/demo");
   const before = await page.evaluate(() => ({ url: location.href, html: document.documentElement.outerHTML.slice(0, 40), sheets: document.styleSheets.length, histLen: history.length }));
-  await page.getByRole("button", { name: "Help" }).click();
+  await page.getByRole("button", { name: "Help", exact: true }).click();
   await page.getByRole("dialog", { name: "Help" }).waitFor();
   await page.getByRole("button", { name: "Close help" }).click();
   await page.getByRole("dialog").waitFor({ state: "detached" });
@@ -67,7 +67,7 @@ test("cross-origin host: queued calls run in order and the queued boot config wi
   await page.goto(host.base + "/queued.html");
   await page.getByRole("dialog", { name: "Help" }).waitFor();
   assert.deepEqual(await page.evaluate(() => window.seen), ["ready", "open"]);
-  const side = await page.getByRole("button", { name: "Help" }).evaluate((el) => el.getBoundingClientRect().left < window.innerWidth / 2);
+  const side = await page.getByRole("button", { name: "Help", exact: true }).evaluate((el) => el.getBoundingClientRect().left < window.innerWidth / 2);
   assert.equal(side, true, "position: bottom-left from the queued boot");
   assert.equal(await page.locator("koban-widget").count(), 1);
   assert.deepEqual(page.errors, []);
@@ -80,7 +80,7 @@ test("data-manual-boot waits for boot; a second boot reconfigures instead of dup
   await page.waitForFunction(() => window.Koban && window.Koban.version);
   assert.equal(await page.locator("koban-widget").count(), 0);
   await page.evaluate(() => Koban("boot", { preload: "eager" }));
-  await page.getByRole("button", { name: "Help" }).waitFor();
+  await page.getByRole("button", { name: "Help", exact: true }).waitFor();
   await page.evaluate(() => Koban("boot", { position: "bottom-left" }));
   assert.equal(await page.locator("koban-widget").count(), 1);
   await page.evaluate(() => Koban("open"));
@@ -120,7 +120,7 @@ test("inline mode renders a labelled region without launcher or modal", async ()
   await page.goto(koban.base + "/demo/inline");
   const region = page.getByRole("region", { name: "Help" });
   await region.waitFor();
-  assert.equal(await page.getByRole("button", { name: "Help" }).count(), 0, "no launcher inline");
+  assert.equal(await page.getByRole("button", { name: "Help", exact: true }).count(), 0, "no launcher inline");
   assert.equal(await page.getByRole("dialog").count(), 0);
   const inside = await page.evaluate(() => document.querySelector("#help koban-widget") !== null);
   assert.equal(inside, true, "rendered inside the mount element");
@@ -131,7 +131,7 @@ test("hostile host CSS (* { all: unset }, html { font-size: 10px }) does not bre
   const measure = async (path) => {
     const page = await newPage(browser);
     await page.goto(host.base + path);
-    const launcher = page.getByRole("button", { name: "Help" });
+    const launcher = page.getByRole("button", { name: "Help", exact: true });
     await launcher.waitFor();
     const l = await launcher.evaluate((el) => { const s = getComputedStyle(el); const r = el.getBoundingClientRect(); return { font: s.fontSize, pos: s.position, h: Math.round(r.height), visible: r.width > 0 }; });
     await launcher.click();

@@ -1,0 +1,17 @@
+// Takes the README screenshots of the demo (real server, real bundle): node scripts/screenshot.mjs
+import { startKoban, launchBrowser, newPage, ROOT } from "../tests/e2e/support.mjs";
+import path from "node:path";
+
+const koban = await startKoban();
+const browser = await launchBrowser();
+try {
+  const page = await newPage(browser, { viewport: { width: 1200, height: 760 } });
+  await page.goto(koban.base + "/demo");
+  await page.getByRole("button", { name: "Help", exact: true }).click();
+  await page.getByRole("dialog").waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(ROOT, "docs/screenshots/demo.png") });
+} finally {
+  await browser.close();
+  await koban.stop();
+}

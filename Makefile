@@ -7,7 +7,7 @@ PORT ?= 8080
 BIND ?= 127.0.0.1
 SERVER := target/server/koban
 
-.PHONY: run test tools test-tools fetch bundle server build lint test-host test-browser test-e2e size bench clean
+.PHONY: run test tools test-tools fetch bundle server build lint test-host test-api test-browser test-e2e size bench clean
 
 run: build
 	$(SERVER) serve --bind $(BIND) --port $(PORT)
@@ -34,10 +34,19 @@ server: fetch
 lint: fetch
 	cargo fmt --all --check
 	CARGO_NET_OFFLINE=true cargo clippy --workspace --all-targets -- -D warnings
-	CARGO_NET_OFFLINE=true cargo clippy --target wasm32-unknown-unknown -p koban-widget -p koban-core --all-targets -- -D warnings
+	CARGO_NET_OFFLINE=true cargo clippy --target wasm32-unknown-unknown -p koban-widget --all-targets -- -D warnings
+	CARGO_NET_OFFLINE=true cargo clippy --target wasm32-unknown-unknown -p koban-core --lib --no-default-features -- -D warnings
 
+# Host tests: koban-core, and the server over real HTTP on SQLite and on a local PostgreSQL
+# (scripts/start-postgres.sh installs and starts it on 127.0.0.1 only).
 test-host: fetch
-	CARGO_NET_OFFLINE=true cargo test --workspace
+	export KOBAN_TEST_POSTGRES_URL="$$(scripts/start-postgres.sh)"; \
+	CARGO_NET_OFFLINE=true cargo test --workspace && \
+	CARGO_NET_OFFLINE=true cargo test -p koban-server --features fault-injection --test tickets_faults
+
+# The OpenAPI document against the real server: schemathesis, all checks (PyPI, pinned).
+test-api: server
+	KOBAN_BIN=$(SERVER) scripts/schemathesis.sh
 
 test-browser: test-tools fetch
 	CHROMEDRIVER=/usr/bin/chromedriver CARGO_NET_OFFLINE=true cargo test --target wasm32-unknown-unknown -p koban-widget --test web
@@ -48,7 +57,7 @@ test-e2e: build
 size:
 	node scripts/size.mjs
 
-test: test-tools lint test-host test-browser test-e2e size
+test: test-tools lint test-host test-api test-browser test-e2e size
 
 bench: build
 	bench/run.sh

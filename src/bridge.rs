@@ -10,11 +10,13 @@
 //! widget.open(); widget.set_context(JSON.stringify({ route: "/nodes" })); widget.shutdown();
 //! ```
 
-use koban_core::boot::BootConfig;
+use koban_core::boot::{BootConfig, ConfigValue, ConfigWarning};
+use koban_core::home::page_context::active_contexts_from;
 use leptos::prelude::Set;
 use wasm_bindgen::prelude::*;
 
 use crate::mount::{self, Mounted};
+use crate::state::Route;
 
 #[wasm_bindgen]
 extern "C" {
@@ -29,9 +31,9 @@ extern "C" {
     #[wasm_bindgen(method, getter)]
     pub fn launcher(this: &Host) -> Option<web_sys::HtmlElement>;
 
-    /// The merged boot configuration, as JSON text.
+    /// The merged boot configuration object (`data-*` attributes, then the `boot` argument).
     #[wasm_bindgen(method, getter)]
-    pub fn config(this: &Host) -> String;
+    pub fn config(this: &Host) -> JsValue;
 
     /// Dispatches a public event (`ready`, `open`, `close`, `error`, ...) to host listeners.
     #[wasm_bindgen(method)]
@@ -46,6 +48,29 @@ pub fn warn(message: &str) {
     console_warn(&format!("Koban: {message}"));
 }
 
+/// Reads the host's boot object into [`BootConfig`] (validated in koban-core).
+fn read_config(config: &JsValue) -> (BootConfig, Vec<ConfigWarning>) {
+    if !config.is_object() || js_sys::Array::is_array(config) {
+        return (
+            BootConfig::default_config(),
+            vec![ConfigWarning::NotAnObject],
+        );
+    }
+    let pairs = js_sys::Object::entries(config.unchecked_ref());
+    let entries = pairs.iter().filter_map(|pair| {
+        let pair = js_sys::Array::from(&pair);
+        let key = pair.get(0).as_string()?;
+        let value = pair.get(1);
+        let value = match (value.as_string(), value.as_bool()) {
+            (Some(s), _) => ConfigValue::Str(s),
+            (_, Some(b)) => ConfigValue::Bool(b),
+            _ => ConfigValue::Other,
+        };
+        Some((key, value))
+    });
+    BootConfig::from_entries(entries)
+}
+
 /// A mounted widget, driven by the loader.
 #[wasm_bindgen]
 pub struct Widget {
@@ -56,7 +81,7 @@ pub struct Widget {
 /// thrown.
 #[wasm_bindgen]
 pub fn boot(host: Host) -> Widget {
-    let (config, warnings) = BootConfig::parse(&host.config());
+    let (config, warnings) = read_config(&host.config());
     for w in &warnings {
         warn(&w.to_string());
     }
@@ -94,15 +119,33 @@ impl Widget {
         self.mounted.as_ref().is_some_and(|m| m.state.is_open())
     }
 
-    /// Replaces the page context (JSON object text, e.g. `{"route":"/nodes"}`).
-    pub fn set_context(&self, json: &str) {
-        match serde_json::from_str::<serde_json::Value>(json) {
-            Ok(v @ serde_json::Value::Object(_)) => {
-                if let Some(m) = &self.mounted {
-                    m.state.context.set(v);
-                }
-            }
-            _ => warn("setContext expects a plain object"),
+    /// Replaces the page context (a plain object such as `{ route: "/nodes", errors: [...] }`).
+    pub fn set_context(&self, context: JsValue) {
+        if !context.is_object() {
+            return warn("setContext expects a plain object");
+        }
+        let text = |key: &str| {
+            js_sys::Reflect::get(&context, &JsValue::from_str(key))
+                .ok()
+                .and_then(|v| v.as_string())
+        };
+        let errors_value =
+            js_sys::Reflect::get(&context, &JsValue::from_str("errors")).unwrap_or_default();
+        let errors: Vec<String> = if js_sys::Array::is_array(&errors_value) {
+            js_sys::Array::from(&errors_value)
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        } else {
+            errors_value.as_string().into_iter().collect()
+        };
+        let errors: Vec<&str> = errors.iter().map(String::as_str).collect();
+        if let Some(m) = &self.mounted {
+            m.state.context.set(active_contexts_from(
+                text("route").as_deref(),
+                text("page").as_deref(),
+                &errors,
+            ));
         }
     }
 
@@ -114,6 +157,39 @@ impl Widget {
         }
         if let Some(m) = &self.mounted {
             m.state.locale.set(tag.to_string());
+        }
+    }
+
+    /// Runs a verb the loader forwards as is (`showArticle`, `search`, `suggest`, ...), with its
+    /// arguments. Bad arguments are warned about, never thrown.
+    pub fn command(&self, verb: &str, args: js_sys::Array) {
+        let Some(m) = &self.mounted else { return };
+        let state = m.state;
+        let first = args.get(0);
+        match verb {
+            "showArticle" => match first.as_string().filter(|s| !s.is_empty()) {
+                Some(id) => {
+                    state.navigate(Route::Article(id), 0);
+                    state.set_open(true);
+                }
+                None => warn("showArticle expects an article id"),
+            },
+            "search" => match first.as_string() {
+                Some(q) => {
+                    state.query.set(q);
+                    state.go_home();
+                    state.set_open(true);
+                }
+                None => warn("search expects a query string"),
+            },
+            "suggest" => match js_sys::Array::is_array(&first).then(|| js_sys::Array::from(&first))
+            {
+                Some(list) => state
+                    .host_suggestions
+                    .set(list.iter().filter_map(|v| v.as_string()).collect()),
+                None => warn("suggest expects an array of article ids"),
+            },
+            _ => warn(&format!("`{verb}` is not available in this version")),
         }
     }
 

@@ -7,15 +7,24 @@
 //! widget through the returned [`Widget`] handle.
 //!
 //! - [`bridge`]: the typed JS bridge (host object in, widget handle out).
+//! - [`api`]: the typed client of the Koban server API.
+//! - [`content`]: the active locale's help content and its search index.
 //! - [`mount`]: styles into the shadow root, `lang`/`dir`, mounting the Leptos view.
 //! - [`state`]: reactive state shared by components, provided as context newtypes.
 //! - [`i18n`]: user-visible strings, from `locales/<locale>/*.ftl`.
 //! - [`components`]: the view, one file per component.
 
+pub mod api;
 pub mod bridge;
 pub mod components;
+pub mod content;
 pub mod i18n;
 pub mod mount;
 pub mod state;
 
 pub use bridge::{Host, Widget, boot};
+
+/// Talc instead of the default dlmalloc: a few KB smaller and faster on wasm (see its README_WASM).
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -1,10 +1,11 @@
 //! Reactive state of one mounted widget, shared with components through context.
 //!
 //! [`WidgetState`] is `Copy` (signals and a local stored value), so components take it with
-//! `use_context::<WidgetState>()` and event handlers capture it freely.
+//! `expect_context::<WidgetState>()` and event handlers capture it freely.
 //!
 //! ```ignore
 //! let state = expect_context::<WidgetState>();
+//! state.navigate(Route::Article("node-offline".into()));
 //! state.set_open(false); // emits `close` and returns focus to the launcher
 //! ```
 
@@ -12,30 +13,60 @@ use koban_core::boot::{BootConfig, Mode};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use crate::api::ApiClient;
 use crate::bridge::Host;
+
+/// A view of the panel. The panel keeps a stack of them; Back pops.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// Home: search, suggestions, categories, channels.
+    Home,
+    /// The articles of one category.
+    Category(String),
+    /// One article.
+    Article(String),
+}
 
 /// State of one widget instance.
 #[derive(Clone, Copy)]
 pub struct WidgetState {
     /// Whether the panel is shown (always true inline).
     open: RwSignal<bool>,
-    /// The page context from `Koban('setContext', {...})`.
-    pub context: RwSignal<serde_json::Value>,
+    /// The active contexts of the page (`route:/nodes`, `error:E_NODE_OFFLINE`, ...), from
+    /// `Koban('setContext', {...})`.
+    pub context: RwSignal<Vec<String>>,
     /// The active locale tag.
     pub locale: RwSignal<String>,
+    /// The navigation stack: the last entry is shown; each remembers its scroll position.
+    pub nav: RwSignal<Vec<(Route, i32)>>,
+    /// The search query, kept while the user opens results and comes back.
+    pub query: RwSignal<String>,
+    /// Article ids the host asked to show first (`Koban('suggest', [...])`).
+    pub host_suggestions: RwSignal<Vec<String>>,
     /// Floating or inline.
     pub mode: Mode,
+    /// Client for the Koban API.
+    pub api: StoredValue<ApiClient>,
     host: StoredValue<Host, LocalStorage>,
 }
 
 impl WidgetState {
     /// State for a freshly booted widget.
     pub fn new(host: Host, config: &BootConfig) -> Self {
+        let api_base = config.api_base.clone().unwrap_or_else(|| {
+            web_sys::window()
+                .and_then(|w| w.location().origin().ok())
+                .unwrap_or_default()
+        });
         Self {
             open: RwSignal::new(config.mode == Mode::Inline),
-            context: RwSignal::new(serde_json::Value::Object(Default::default())),
-            locale: RwSignal::new(config.locale.clone().unwrap_or_else(|| "en".into())),
+            context: RwSignal::new(Vec::new()),
+            locale: RwSignal::new(config.locale.clone().unwrap_or_else(initial_locale)),
+            nav: RwSignal::new(vec![(Route::Home, 0)]),
+            query: RwSignal::new(String::new()),
+            host_suggestions: RwSignal::new(Vec::new()),
             mode: config.mode,
+            api: StoredValue::new(ApiClient::new(api_base)),
             host: StoredValue::new_local(host),
         }
     }
@@ -67,8 +98,72 @@ impl WidgetState {
         }
     }
 
+    /// The route shown now, tracked.
+    pub fn route(&self) -> Route {
+        self.nav
+            .with(|n| n.last().map(|(r, _)| r.clone()).unwrap_or(Route::Home))
+    }
+
+    /// Whether there is a view to go back to, tracked.
+    pub fn can_go_back(&self) -> bool {
+        self.nav.with(|n| n.len() > 1)
+    }
+
+    /// Shows `route`, remembering `scroll` (the current view's scroll offset) for Back.
+    pub fn navigate(&self, route: Route, scroll: i32) {
+        self.nav.update(|n| {
+            if let Some(last) = n.last_mut() {
+                last.1 = scroll;
+            }
+            if n.last().map(|(r, _)| r) != Some(&route) {
+                n.push((route, 0));
+            }
+        });
+    }
+
+    /// Goes back one view and returns the scroll offset to restore there.
+    pub fn back(&self) -> i32 {
+        let mut scroll = 0;
+        self.nav.update(|n| {
+            if n.len() > 1 {
+                n.pop();
+            }
+            scroll = n.last().map(|(_, s)| *s).unwrap_or(0);
+        });
+        scroll
+    }
+
+    /// Back to the home view, forgetting the stack.
+    pub fn go_home(&self) {
+        self.nav.set(vec![(Route::Home, 0)]);
+    }
+
     /// Emits a public event to the host's listeners.
     pub fn emit(&self, name: &str, detail: JsValue) {
         self.host.with_value(|h| h.emit(name, detail));
     }
+
+    /// Emits a public event whose detail is a plain JS object with `fields`.
+    pub fn emit_with(&self, name: &str, fields: &[(&str, JsValue)]) {
+        let detail = js_sys::Object::new();
+        for (key, value) in fields {
+            let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(key), value);
+        }
+        self.emit(name, detail.into());
+    }
+}
+
+/// The locale to start with when the host says `auto`: the host page's `<html lang>`, else the
+/// browser's language. (Full negotiation and the saved user choice come with localization.)
+fn initial_locale() -> String {
+    let window = web_sys::window();
+    let html_lang = window
+        .as_ref()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"))
+        .filter(|l| !l.is_empty());
+    html_lang
+        .or_else(|| window.and_then(|w| w.navigator().language()))
+        .unwrap_or_else(|| "en".into())
 }

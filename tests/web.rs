@@ -46,7 +46,12 @@ fn mount(config: &str) -> Fixture {
     let host = Object::new();
     Reflect::set(&host, &"root".into(), &root).unwrap();
     Reflect::set(&host, &"launcher".into(), &launcher).unwrap();
-    Reflect::set(&host, &"config".into(), &config.into()).unwrap();
+    Reflect::set(
+        &host,
+        &"config".into(),
+        &js_sys::JSON::parse(config).unwrap(),
+    )
+    .unwrap();
     Reflect::set(&host, &"emit".into(), &emit).unwrap();
     let widget = boot(host.unchecked_into::<Host>());
     Fixture {

@@ -1,14 +1,17 @@
-//! The root component: shows the panel when it is open (always, inline).
+//! The root component: provides the content resource and shows the panel when it is open
+//! (always, inline).
 
 use leptos::prelude::*;
 
 use crate::components::panel::Panel;
+use crate::content::provide_content;
 use crate::state::WidgetState;
 
 /// Root of the widget view; expects [`WidgetState`] in context.
 #[component]
 pub fn App() -> impl IntoView {
     let state = expect_context::<WidgetState>();
+    provide_content(state);
     view! {
         <Show when=move || state.open()>
             <Panel/>

@@ -1,16 +1,89 @@
-//! The home view. Later issues fill it (suggestions, search, categories, channels).
+//! The home view: search box, then either search results or announcements, suggestions for the
+//! current page, categories and the other support channels.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::i18n::t;
+use crate::components::announcements::Announcements;
+use crate::components::channels::Channels;
+use crate::components::row::Row;
+use crate::components::search::{SearchBox, SearchResults};
+use crate::components::status::{LoadError, Loading};
+use crate::components::suggested::Suggested;
+use crate::content::{Loaded, use_content};
+use crate::i18n::{t, tf};
+use crate::state::{Route, WidgetState};
 
 /// Home view of the panel.
 #[component]
 pub fn Home() -> impl IntoView {
+    let state = expect_context::<WidgetState>();
+    let content = use_content();
     view! {
         <div class="kb-home">
             <p class="kb-greeting">{t("home-greeting")}</p>
-            <p class="kb-muted">{t("home-empty")}</p>
+            <SearchBox/>
+            {move || match content.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(error)) => view! { <LoadError error/> }.into_any(),
+                Some(Ok(loaded)) => {
+                    if state.query.with(|q| q.trim().is_empty()) {
+                        view! { <HomeSections loaded/> }.into_any()
+                    } else {
+                        view! { <SearchResults loaded/> }.into_any()
+                    }
+                }
+            }}
         </div>
+    }
+}
+
+/// The sections shown when the search box is empty.
+#[component]
+fn HomeSections(
+    /// The loaded content.
+    loaded: Arc<Loaded>,
+) -> impl IntoView {
+    view! {
+        <Announcements loaded=loaded.clone()/>
+        <Suggested loaded=loaded.clone()/>
+        <Categories loaded=loaded.clone()/>
+        <Channels loaded/>
+    }
+}
+
+/// The categories with their article counts.
+#[component]
+fn Categories(
+    /// The loaded content.
+    loaded: Arc<Loaded>,
+) -> impl IntoView {
+    let items = loaded
+        .bundle
+        .site
+        .categories
+        .iter()
+        .map(|c| {
+            let count = loaded
+                .bundle
+                .articles
+                .iter()
+                .filter(|a| a.category == c.id)
+                .count();
+            view! {
+                <Row
+                    route=Route::Category(c.id.clone())
+                    title=c.name.clone()
+                    meta=tf("category-count", &[("count", count.to_string())])
+                />
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="kb-section" aria-labelledby="kb-categories-title">
+            <h3 id="kb-categories-title" class="kb-section-title">{t("categories-title")}</h3>
+            <ul class="kb-list">{items}</ul>
+        </section>
     }
 }

@@ -1,5 +1,15 @@
 //! The widget's view, one component per file.
 
+pub mod announcements;
 pub mod app;
+pub mod article;
+pub mod blocks;
+pub mod category;
+pub mod channels;
+pub mod highlight;
 pub mod home;
 pub mod panel;
+pub mod row;
+pub mod search;
+pub mod status;
+pub mod suggested;

@@ -1,22 +1,65 @@
 //! The help panel: a modal dialog in floating mode (APG dialog pattern: focus moves in on open,
-//! Tab wraps, Escape closes), a labelled region inline.
+//! Tab wraps, Escape closes), a labelled region inline. It hosts the current view and Back.
 
 use koban_core::boot::Mode;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::article::ArticleView;
+use crate::components::category::CategoryView;
 use crate::components::home::Home;
 use crate::i18n::t;
-use crate::state::WidgetState;
+use crate::state::{Route, WidgetState};
 
-/// The panel frame: header with title and close button, then the current view.
+/// Navigation inside the panel that remembers and restores the scroll position of each view.
+#[derive(Clone, Copy)]
+pub struct PanelNav {
+    state: WidgetState,
+    body: NodeRef<html::Div>,
+}
+
+impl PanelNav {
+    /// Shows `route`, remembering where the current view was scrolled to.
+    pub fn go(&self, route: Route) {
+        let scroll = self
+            .body
+            .get_untracked()
+            .map(|b| b.scroll_top())
+            .unwrap_or(0);
+        self.state.navigate(route, scroll);
+        self.scroll_to(0);
+    }
+
+    /// Goes back one view and restores its scroll position.
+    pub fn back(&self) {
+        let scroll = self.state.back();
+        self.scroll_to(scroll);
+    }
+
+    fn scroll_to(&self, top: i32) {
+        let body = self.body;
+        request_animation_frame(move || {
+            if let Some(b) = body.get_untracked() {
+                b.set_scroll_top(top);
+            }
+        });
+    }
+}
+
+/// The panel frame: header with Back, title and close button, then the current view.
 #[component]
 pub fn Panel() -> impl IntoView {
     let state = expect_context::<WidgetState>();
     let floating = state.mode == Mode::Floating;
     let panel_ref = NodeRef::<html::Section>::new();
     let close_ref = NodeRef::<html::Button>::new();
+    let body_ref = NodeRef::<html::Div>::new();
+    let nav = PanelNav {
+        state,
+        body: body_ref,
+    };
+    provide_context(nav);
 
     // Focus moves into the dialog when it opens.
     Effect::new(move |_| {
@@ -55,21 +98,31 @@ pub fn Panel() -> impl IntoView {
             on:keydown=on_keydown
         >
             <header class="kb-header">
+                {move || state.can_go_back().then(|| view! {
+                    <button type="button" class="kb-icon-button kb-back" on:click=move |_| nav.back()>
+                        <span aria-hidden="true" class="kb-back-arrow">"‹"</span>
+                        <span class="kb-visually-hidden">{t("back")}</span>
+                    </button>
+                })}
                 <h2 id="kb-title" class="kb-title">{t("panel-title")}</h2>
-                <Show when=move || floating>
+                {floating.then(|| view! {
                     <button
                         node_ref=close_ref
                         type="button"
-                        class="kb-close"
+                        class="kb-icon-button kb-close"
                         aria-label=t("panel-close")
                         on:click=move |_| state.set_open(false)
                     >
                         <span aria-hidden="true">"×"</span>
                     </button>
-                </Show>
+                })}
             </header>
-            <div class="kb-body">
-                <Home/>
+            <div class="kb-body" node_ref=body_ref>
+                {move || match state.route() {
+                    Route::Home => view! { <Home/> }.into_any(),
+                    Route::Category(id) => view! { <CategoryView id/> }.into_any(),
+                    Route::Article(id) => view! { <ArticleView id/> }.into_any(),
+                }}
             </div>
         </section>
     }

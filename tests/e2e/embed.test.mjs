@@ -118,7 +118,7 @@ test("unknown verbs and bad arguments warn and never throw into the host page", 
 test("inline mode renders a labelled region without launcher or modal", async () => {
   const page = await newPage(browser);
   await page.goto(koban.base + "/demo/inline");
-  const region = page.getByRole("region", { name: "Help" });
+  const region = page.getByRole("region", { name: "Help", exact: true });
   await region.waitFor();
   assert.equal(await page.getByRole("button", { name: "Help", exact: true }).count(), 0, "no launcher inline");
   assert.equal(await page.getByRole("dialog").count(), 0);

@@ -23,7 +23,7 @@ export async function freePort() {
 export async function startKoban({ env = {}, args = [] } = {}) {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "koban-e2e-"));
-  const proc = spawn(path.join(ROOT, "target/server/koban"), ["serve", "--port", String(port), "--assets", path.join(ROOT, "dist"), ...args], {
+  const proc = spawn(path.join(ROOT, "target/server/koban"), ["serve", "--port", String(port), "--assets", path.join(ROOT, "dist"), "--content", path.join(ROOT, "content"), ...args], {
     cwd: dataDir,
     env: { ...process.env, RUST_LOG: "warn", ...env },
     stdio: ["ignore", "inherit", "inherit"],

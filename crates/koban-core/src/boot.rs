@@ -13,7 +13,7 @@
 //! ```
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// Where the panel lives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
@@ -89,11 +89,51 @@ pub enum ConfigWarning {
     },
 }
 
+/// One value of the host's boot object, as far as the configuration cares: the widget reads the
+/// JS object itself (no JSON round trip) and hands the entries over in this form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigValue {
+    /// A string.
+    Str(String),
+    /// A boolean.
+    Bool(bool),
+    /// Anything else (number, object, array, null, function).
+    Other,
+}
+
+impl From<&Value> for ConfigValue {
+    fn from(v: &Value) -> Self {
+        match v {
+            Value::String(s) => ConfigValue::Str(s.clone()),
+            Value::Bool(b) => ConfigValue::Bool(*b),
+            _ => ConfigValue::Other,
+        }
+    }
+}
+
+impl ConfigValue {
+    fn as_str(&self) -> Option<&str> {
+        match self {
+            ConfigValue::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    fn as_bool(&self) -> Option<bool> {
+        match self {
+            ConfigValue::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+}
+
 impl BootConfig {
     /// Parses a JSON object as given by the host. Never fails; see the module docs.
     pub fn parse(json: &str) -> (Self, Vec<ConfigWarning>) {
         match serde_json::from_str::<Value>(json) {
-            Ok(Value::Object(map)) => Self::from_map(&map),
+            Ok(Value::Object(map)) => {
+                Self::from_entries(map.iter().map(|(k, v)| (k.clone(), v.into())))
+            }
             _ => (Self::default_config(), vec![ConfigWarning::NotAnObject]),
         }
     }
@@ -106,10 +146,14 @@ impl BootConfig {
         }
     }
 
-    fn from_map(map: &Map<String, Value>) -> (Self, Vec<ConfigWarning>) {
+    /// Validates the entries of the host's boot object. Never fails; see the module docs.
+    pub fn from_entries(
+        entries: impl IntoIterator<Item = (String, ConfigValue)>,
+    ) -> (Self, Vec<ConfigWarning>) {
         let mut cfg = Self::default_config();
         let mut warnings = Vec::new();
-        for (key, value) in map {
+        for (key, value) in entries {
+            let key = &key;
             let mut bad = |expected| {
                 warnings.push(ConfigWarning::BadValue {
                     key: key.clone(),

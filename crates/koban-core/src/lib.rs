@@ -2,9 +2,21 @@
 //!
 //! It knows no DOM, no HTTP and no Leptos, so everything here is tested with plain `cargo test`.
 //!
+//! - [`content`]: the help-content bundle (model, locale negotiation) and, with `authoring`, the
+//!   pipeline that checks and compiles `content/` into it.
 //! - [`boot`]: the host's `Koban('boot', config)` object, parsed and checked with warnings that
 //!   name the offending key.
 //! - [`version`]: the widget version that versioned asset URLs are built from.
+//! - [`home`]: what the home view shows: page context, search documents, announcements in
+//!   effect, support hours.
+//! - [`search`]: client-side full-text search (BM25 per field, typos, prefixes, CJK bigrams,
+//!   context boost, highlights); NFKC through the `nfkc` feature or a hook.
+//! - [`ticket`]: the ticket schema, its validation (run by widget and server) and the widget's
+//!   retry policy.
 
 pub mod boot;
+pub mod content;
+pub mod home;
+pub mod search;
+pub mod ticket;
 pub mod version;

@@ -2,25 +2,43 @@
 
 use std::future::Future;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use axum::{Json, Router, routing::get};
 use serde_json::json;
 
-use crate::{assets, demo};
+use crate::content::ContentStore;
+use crate::{assets, content, demo};
 
 /// What the server needs to know to build its router.
 #[derive(Debug, Clone)]
 pub struct ServerConfig {
     /// Directory of the built widget bundle.
     pub assets_dir: PathBuf,
+    /// Compiled help content for `GET /api/v1/content` (`None`: the route is not mounted).
+    pub content: Option<Arc<ContentStore>>,
+    /// Ticket intake under `/api/v1/tickets` (`None`: the routes are not mounted).
+    pub tickets: Option<crate::tickets::TicketsState>,
 }
 
 /// Builds the router for `config`.
 pub fn router(config: &ServerConfig) -> Router {
-    Router::new()
+    let mut app = Router::new()
         .route("/healthz", get(healthz))
         .merge(demo::router())
-        .merge(assets::router(&config.assets_dir))
+        .merge(assets::router(&config.assets_dir));
+    if let Some(store) = &config.content {
+        // Help content is public, like the widget assets: readable from any embedding origin.
+        let public = tower_http::set_header::SetResponseHeaderLayer::if_not_present(
+            axum::http::header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            axum::http::HeaderValue::from_static("*"),
+        );
+        app = app.merge(content::api::router(Arc::clone(store)).layer(public));
+    }
+    if let Some(tickets) = &config.tickets {
+        app = app.merge(crate::tickets::router(tickets.clone()));
+    }
+    app
 }
 
 /// Serves `config` on `listener` until `shutdown` resolves.
@@ -29,7 +47,9 @@ pub async fn serve(
     config: ServerConfig,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(&config))
+    // Connect info gives the ticket API the peer address for per-IP rate limits.
+    let app = router(&config).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await
 }

@@ -1,16 +1,22 @@
 //! The `koban` command line.
 //!
 //! ```text
-//! koban serve --bind 127.0.0.1 --port 8080 --assets dist
+//! koban serve --bind 127.0.0.1 --port 8080 --assets dist --content content
+//! koban content check content/
+//! koban content build --out dist --content content
+//! koban tickets list --json | show KB-7F3K-92QD | close KB-7F3K-92QD | outbox
+//! koban config check --config koban.toml
 //! ```
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 
 use crate::app::{self, ServerConfig};
+use crate::content::{self, ContentStore};
 
 /// Koban: help widget server.
 #[derive(Debug, Parser)]
@@ -24,6 +30,15 @@ pub struct Cli {
 enum Command {
     /// Serve the widget bundle, the demo and the API.
     Serve(ServeArgs),
+    /// Check or build the help content.
+    #[command(subcommand)]
+    Content(content::cli::ContentCommand),
+    /// List, show and close tickets; inspect the delivery outbox.
+    #[command(subcommand)]
+    Tickets(crate::tickets::cli::TicketsCommand),
+    /// Check `koban.toml` and the environment.
+    #[command(subcommand)]
+    Config(crate::tickets::cli::ConfigCommand),
 }
 
 /// Options of `koban serve`.
@@ -38,6 +53,12 @@ pub struct ServeArgs {
     /// Directory of the built widget bundle (`koban.js` and `v/<version>/`).
     #[arg(long, env = "KOBAN_ASSETS", default_value = "dist")]
     pub assets: PathBuf,
+    /// Help content directory (with `site.toml`), compiled at start and on SIGHUP.
+    #[arg(long, env = "KOBAN_CONTENT", default_value = "content")]
+    pub content: PathBuf,
+    /// Settings file (default: ./koban.toml if present); see `koban config check`.
+    #[arg(long, env = "KOBAN_CONFIG")]
+    pub config: Option<PathBuf>,
 }
 
 /// Entry point of the binary.
@@ -51,6 +72,9 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Serve(args) => serve(args),
+        Command::Content(cmd) => content::cli::run(cmd),
+        Command::Tickets(cmd) => crate::tickets::cli::run_tickets(cmd),
+        Command::Config(cmd) => crate::tickets::cli::run_config(cmd),
     }
 }
 
@@ -62,11 +86,47 @@ fn serve(args: ServeArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let config = ServerConfig {
+    let store = match ContentStore::load(&args.content) {
+        Ok(s) => Arc::new(s),
+        Err(diags) => {
+            content::cli::print_problems(&args.content, &diags);
+            eprintln!(
+                "koban: not starting: the content in {} does not pass check",
+                args.content.display()
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    tracing::info!(
+        "content from {}: {}",
+        args.content.display(),
+        store.current().summary
+    );
+    let Some(settings) = crate::tickets::cli::load_config(args.config.as_deref()) else {
+        return ExitCode::FAILURE;
+    };
+    let ticket_rules =
+        crate::tickets::cli::rules_from_bundle_json(&store.current().negotiate(None).json);
+    let mut config = ServerConfig {
         assets_dir: args.assets,
+        content: Some(Arc::clone(&store)),
+        tickets: None,
     };
     let addr = SocketAddr::new(args.bind, args.port);
     runtime.block_on(async move {
+        match content::reload::on_sighup(store) {
+            Ok(reloader) => {
+                tokio::spawn(reloader);
+            }
+            Err(e) => tracing::warn!("cannot listen for SIGHUP, content will not reload: {e}"),
+        }
+        match crate::tickets::cli::start_intake(&settings, ticket_rules).await {
+            Ok(tickets) => config.tickets = Some(tickets),
+            Err(e) => {
+                eprintln!("koban: not starting: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
         let listener = match tokio::net::TcpListener::bind(addr).await {
             Ok(l) => l,
             Err(e) => {

@@ -5,8 +5,24 @@
 //! - [`app`]: the axum router, built from a [`app::ServerConfig`].
 //! - [`assets`]: the widget's static files with their caching and CORS rules.
 //! - [`demo`]: the demo dashboard pages.
+//! - [`content`]: help content: compiled at start and on SIGHUP, `GET /api/v1/content`, and
+//!   `koban content check|build`.
+//! - [`config`]: `koban.toml` and its environment overrides.
+//! - [`delivery`]: the worker that forwards new tickets from the outbox to a webhook, Discord
+//!   and email.
+//! - [`openapi`]: `GET /openapi.json`, generated from the handlers and types.
+//! - [`tickets`]: ticket intake (`/api/v1/tickets`), over the [`store`], with [`limits`] and
+//!   errors as [`problem`] details.
 
 pub mod app;
 pub mod assets;
 pub mod cli;
+pub mod config;
+pub mod content;
+pub mod delivery;
 pub mod demo;
+pub mod limits;
+pub mod openapi;
+pub mod problem;
+pub mod store;
+pub mod tickets;

@@ -34,6 +34,8 @@ async fn start() -> String {
     let addr = listener.local_addr().unwrap();
     let config = ServerConfig {
         assets_dir: bundle_dir(),
+        content: None,
+        tickets: None,
     };
     tokio::spawn(app::serve(listener, config, std::future::pending()));
     format!("http://{addr}")

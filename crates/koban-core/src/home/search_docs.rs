@@ -1,0 +1,86 @@
+//! A content bundle's articles as plain-text search documents.
+
+use crate::content::{Article, Block, ContentBundle, Inline};
+use crate::search::{DocKind, SearchDoc};
+
+/// One [`SearchDoc`] per article, in bundle order (so hit `doc` indexes are article indexes).
+pub fn search_docs(bundle: &ContentBundle) -> Vec<SearchDoc> {
+    bundle.articles.iter().map(article_doc).collect()
+}
+
+/// The search document of one article.
+pub fn article_doc(a: &Article) -> SearchDoc {
+    SearchDoc {
+        id: a.id.clone(),
+        kind: DocKind::Article,
+        title: a.title.clone(),
+        tags: a.tags.clone(),
+        summary: a.summary.clone(),
+        body: plain_text(&a.body),
+        contexts: a.contexts.clone(),
+    }
+}
+
+/// The text of a block tree, blocks separated by newlines.
+pub fn plain_text(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for b in blocks {
+        push_block(b, &mut out);
+    }
+    out.trim_end().to_string()
+}
+
+fn push_block(block: &Block, out: &mut String) {
+    match block {
+        Block::Heading { content, .. } | Block::Paragraph(content) => push_inlines(content, out),
+        Block::List { items, .. } => items.iter().flatten().for_each(|b| push_block(b, out)),
+        Block::Code { text, .. } => out.push_str(text),
+        Block::Quote(blocks) | Block::Callout { blocks, .. } => {
+            blocks.iter().for_each(|b| push_block(b, out))
+        }
+        Block::Table { head, rows } => {
+            for cell in head.iter().chain(rows.iter().flatten()) {
+                push_inlines(cell, out);
+                out.push(' ');
+            }
+        }
+        Block::Image { alt, .. } => out.push_str(alt),
+        Block::Rule => {}
+    }
+    out.push('\n');
+}
+
+fn push_inlines(inlines: &[Inline], out: &mut String) {
+    for i in inlines {
+        match i {
+            Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+            Inline::Strong(c) | Inline::Emphasis(c) => push_inlines(c, out),
+            Inline::Link { content, .. } => push_inlines(content, out),
+            Inline::SoftBreak | Inline::HardBreak => out.push(' '),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flattens_nested_blocks() {
+        let blocks = vec![
+            Block::Heading {
+                level: 2,
+                content: vec![Inline::Text("Restart".into())],
+            },
+            Block::List {
+                ordered: true,
+                start: None,
+                items: vec![vec![Block::Paragraph(vec![
+                    Inline::Text("Run ".into()),
+                    Inline::Code("gridshare-node restart".into()),
+                ])]],
+            },
+        ];
+        assert_eq!(plain_text(&blocks), "Restart\nRun gridshare-node restart");
+    }
+}

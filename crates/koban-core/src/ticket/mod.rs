@@ -1,0 +1,22 @@
+//! Tickets: the schema the widget's form sends, its validation and the widget's retry policy.
+//!
+//! One schema, two enforcers: the widget runs [`validate`] as the user types and the server runs
+//! the very same function on every `POST /api/v1/tickets`. Errors are stable codes
+//! ([`ErrorCode`]), never English text, so the widget can show them in the user's language next to
+//! the right field.
+//!
+//! - [`draft`]: [`TicketDraft`], the JSON body of `POST /api/v1/tickets`.
+//! - [`rules`]: [`TicketRules`], the categories and their custom fields, plus length limits.
+//! - [`validate`](mod@validate): [`validate()`](validate::validate) and [`FieldErrors`].
+//! - [`retry`]: capped exponential backoff with full jitter and the retry classifier.
+//! - [`reference`]: the human-friendly ticket reference (`KB-7F3K-92QD`).
+
+pub mod draft;
+pub mod reference;
+pub mod retry;
+pub mod rules;
+pub mod validate;
+
+pub use draft::{FieldValue, TicketContext, TicketDraft};
+pub use rules::{CategoryRule, CustomFieldRule, FieldKind, TicketLimits, TicketRules};
+pub use validate::{ErrorCode, FieldError, FieldErrors, validate};

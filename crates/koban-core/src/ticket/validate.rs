@@ -1,0 +1,544 @@
+//! [`validate`]: checks a [`TicketDraft`] against [`TicketRules`] and reports every problem as a
+//! `{ field, code }` pair.
+//!
+//! Field paths are the JSON names: `name`, `email`, `category`, `subject`, `description`,
+//! `fields.<id>` for custom fields and `context.<key>` for the page context.
+//!
+//! ```
+//! use koban_core::ticket::{validate, ErrorCode, TicketDraft, TicketRules};
+//! let draft = TicketDraft { email: "nope".into(), ..Default::default() };
+//! let errors = validate(&draft, &TicketRules::default()).unwrap_err();
+//! assert!(errors.has("email", ErrorCode::InvalidEmail));
+//! assert!(errors.has("subject", ErrorCode::Required));
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use super::draft::{FieldValue, TicketDraft};
+use super::rules::{CustomFieldRule, FieldKind, TicketRules};
+
+/// Why a field was rejected. The serialized names are a stable contract: the widget maps them to
+/// localized messages.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The field must be filled in.
+    Required,
+    /// Longer than the limit (see [`FieldError::max`]).
+    TooLong,
+    /// Not an email address.
+    InvalidEmail,
+    /// Not one of the site's categories.
+    UnknownCategory,
+    /// A custom field the category does not declare.
+    UnknownField,
+    /// Not an `http:`/`https:` URL.
+    InvalidUrl,
+    /// Not a finite number.
+    NotANumber,
+    /// Not one of the select field's options.
+    NotAnOption,
+    /// The JSON type does not fit the field (e.g. text for a checkbox).
+    InvalidType,
+    /// The text contains a NUL character (U+0000), which no database column can keep.
+    InvalidCharacter,
+    /// No such uploaded file, or it belongs to another ticket (checked by the server).
+    UnknownAttachment,
+}
+
+impl ErrorCode {
+    /// The stable wire name, e.g. `too_long`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Required => "required",
+            ErrorCode::TooLong => "too_long",
+            ErrorCode::InvalidEmail => "invalid_email",
+            ErrorCode::UnknownCategory => "unknown_category",
+            ErrorCode::UnknownField => "unknown_field",
+            ErrorCode::InvalidUrl => "invalid_url",
+            ErrorCode::NotANumber => "not_a_number",
+            ErrorCode::NotAnOption => "not_an_option",
+            ErrorCode::InvalidType => "invalid_type",
+            ErrorCode::InvalidCharacter => "invalid_character",
+            ErrorCode::UnknownAttachment => "unknown_attachment",
+        }
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One rejected field.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// JSON path of the field, e.g. `subject` or `fields.job_id`.
+    pub field: String,
+    /// What is wrong.
+    pub code: ErrorCode,
+    /// For [`ErrorCode::TooLong`]: the maximum length in characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<usize>,
+}
+
+/// Every problem found in a draft, in field order. Never empty when returned as an error.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, thiserror::Error)]
+#[serde(transparent)]
+#[error("{} invalid field(s): {}", .0.len(), summary(.0))]
+pub struct FieldErrors(pub Vec<FieldError>);
+
+fn summary(errors: &[FieldError]) -> String {
+    errors
+        .iter()
+        .map(|e| format!("{} {}", e.field, e.code))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl FieldErrors {
+    /// Whether `field` was rejected with `code`.
+    pub fn has(&self, field: &str, code: ErrorCode) -> bool {
+        self.0.iter().any(|e| e.field == field && e.code == code)
+    }
+
+    /// The errors of one field.
+    pub fn for_field<'a>(&'a self, field: &'a str) -> impl Iterator<Item = &'a FieldError> + 'a {
+        self.0.iter().filter(move |e| e.field == field)
+    }
+
+    fn push(&mut self, field: impl Into<String>, code: ErrorCode) {
+        self.0.push(FieldError {
+            field: field.into(),
+            code,
+            max: None,
+        });
+    }
+
+    fn too_long(&mut self, field: impl Into<String>, max: usize) {
+        self.0.push(FieldError {
+            field: field.into(),
+            code: ErrorCode::TooLong,
+            max: Some(max),
+        });
+    }
+
+    /// Checks presence, length and characters of a text field.
+    fn text(&mut self, field: &str, value: &str, required: bool, max: usize) {
+        if required && value.trim().is_empty() {
+            self.push(field, ErrorCode::Required);
+        } else if value.chars().count() > max {
+            self.too_long(field, max);
+        } else if value.contains('\0') {
+            self.push(field, ErrorCode::InvalidCharacter);
+        }
+    }
+}
+
+/// Validates `draft` against `rules`; `Err` lists every problem.
+///
+/// Honeypot and fill time are not checked here: they are anti-abuse measures the server applies
+/// (and a person never sees their errors).
+pub fn validate(draft: &TicketDraft, rules: &TicketRules) -> Result<(), FieldErrors> {
+    let limits = &rules.limits;
+    let mut errors = FieldErrors::default();
+    errors.text("name", &draft.name, limits.require_name, limits.name_max);
+    if draft.email.trim().is_empty() {
+        errors.push("email", ErrorCode::Required);
+    } else if draft.email.chars().count() > limits.email_max {
+        errors.too_long("email", limits.email_max);
+    } else if !is_email(&draft.email) {
+        errors.push("email", ErrorCode::InvalidEmail);
+    }
+    let category = if draft.category.trim().is_empty() {
+        errors.push("category", ErrorCode::Required);
+        None
+    } else if rules.categories.is_empty() {
+        if draft.category.contains('\0') {
+            errors.push("category", ErrorCode::InvalidCharacter);
+        }
+        None
+    } else {
+        let found = rules.category(&draft.category);
+        if found.is_none() {
+            errors.push("category", ErrorCode::UnknownCategory);
+        }
+        found
+    };
+    errors.text("subject", &draft.subject, true, limits.subject_max);
+    errors.text(
+        "description",
+        &draft.description,
+        true,
+        limits.description_max,
+    );
+    if let Some(category) = category {
+        for rule in &category.fields {
+            check_field(&mut errors, rule, draft.fields.get(&rule.id), rules);
+        }
+        for id in draft.fields.keys() {
+            if !category.fields.iter().any(|f| &f.id == id) {
+                errors.push(format!("fields.{id}"), ErrorCode::UnknownField);
+            }
+        }
+    }
+    if draft.attachments.len() > limits.attachments_max {
+        errors.too_long("attachments", limits.attachments_max);
+    }
+    let ctx = &draft.context;
+    for (key, value) in [
+        ("route", &ctx.route),
+        ("locale", &ctx.locale),
+        ("widgetVersion", &ctx.widget_version),
+        ("userAgent", &ctx.user_agent),
+    ] {
+        if value.chars().count() > limits.context_max {
+            errors.too_long(format!("context.{key}"), limits.context_max);
+        }
+    }
+    if errors.0.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+fn check_field(
+    errors: &mut FieldErrors,
+    rule: &CustomFieldRule,
+    value: Option<&FieldValue>,
+    rules: &TicketRules,
+) {
+    let path = format!("fields.{}", rule.id);
+    let max = match rule.kind {
+        FieldKind::Textarea => rules.limits.textarea_max,
+        _ => rules.limits.field_max,
+    };
+    // Too long is too long, even when blank.
+    if let Some(FieldValue::Text(s)) = value
+        && s.chars().count() > max
+    {
+        errors.too_long(path, max);
+        return;
+    }
+    let Some(value) = value.filter(|v| !v.is_empty()) else {
+        if rule.required {
+            errors.push(path, ErrorCode::Required);
+        } else if matches!(value, Some(FieldValue::Bool(_))) && rule.kind != FieldKind::Checkbox {
+            // An unticked box is fine, but only on a checkbox.
+            errors.push(path, ErrorCode::InvalidType);
+        }
+        return;
+    };
+    match (rule.kind, value) {
+        (FieldKind::Checkbox, FieldValue::Bool(_)) => {}
+        (FieldKind::Checkbox, _) => errors.push(path, ErrorCode::InvalidType),
+        (FieldKind::Number, FieldValue::Number(n)) if n.is_finite() => {}
+        (FieldKind::Number, FieldValue::Text(s))
+            if s.trim().parse::<f64>().is_ok_and(f64::is_finite) => {}
+        (FieldKind::Number, _) => errors.push(path, ErrorCode::NotANumber),
+        (FieldKind::Text | FieldKind::Textarea, FieldValue::Text(_)) => {}
+        (FieldKind::Select, FieldValue::Text(s)) => {
+            if !rule.options.iter().any(|o| o == s) {
+                errors.push(path, ErrorCode::NotAnOption)
+            }
+        }
+        (FieldKind::Url, FieldValue::Text(s)) => {
+            if !is_http_url(s.trim()) {
+                errors.push(path, ErrorCode::InvalidUrl)
+            }
+        }
+        (_, _) => errors.push(path, ErrorCode::InvalidType),
+    }
+}
+
+/// A pragmatic email check: `local@domain.tld`, no spaces or control characters, one `@`, a dot
+/// in the domain that is neither first nor last. Deliverability is the mail server's business.
+pub fn is_email(s: &str) -> bool {
+    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && local.chars().count() <= 64
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+}
+
+/// Whether `s` is an absolute `http:` or `https:` URL with a host and no whitespace.
+pub fn is_http_url(s: &str) -> bool {
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &s[8..]
+    } else if lower.starts_with("http://") {
+        &s[7..]
+    } else {
+        return false;
+    };
+    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    let host = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host.split(':').next().unwrap_or(""),
+    };
+    !host.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ticket::rules::{CategoryRule, TicketLimits};
+
+    fn rules() -> TicketRules {
+        let f = |id: &str, kind, required| CustomFieldRule {
+            id: id.into(),
+            kind,
+            required,
+            options: vec![],
+        };
+        TicketRules {
+            categories: vec![
+                CategoryRule {
+                    id: "general".into(),
+                    fields: vec![],
+                },
+                CategoryRule {
+                    id: "jobs".into(),
+                    fields: vec![
+                        f("job_id", FieldKind::Text, true),
+                        f("notes", FieldKind::Textarea, false),
+                        CustomFieldRule {
+                            options: vec!["linux".into(), "macos".into()],
+                            ..f("os", FieldKind::Select, false)
+                        },
+                        f("gpu", FieldKind::Checkbox, false),
+                        f("agree", FieldKind::Checkbox, true),
+                        f("count", FieldKind::Number, false),
+                        f("link", FieldKind::Url, false),
+                    ],
+                },
+            ],
+            limits: TicketLimits::default(),
+        }
+    }
+
+    fn good() -> TicketDraft {
+        TicketDraft {
+            name: "Ada".into(),
+            email: "ada@example.com".into(),
+            category: "general".into(),
+            subject: "Help".into(),
+            description: "It broke".into(),
+            ..Default::default()
+        }
+    }
+
+    fn jobs(fields: serde_json::Value) -> TicketDraft {
+        TicketDraft {
+            category: "jobs".into(),
+            fields: serde_json::from_value(fields).unwrap(),
+            ..good()
+        }
+    }
+
+    #[test]
+    fn a_complete_draft_passes() {
+        assert_eq!(validate(&good(), &rules()), Ok(()));
+        let d = jobs(serde_json::json!({
+            "job_id": "job_1", "notes": "x\ny", "os": "linux", "gpu": false, "agree": true,
+            "count": "12.5", "link": "https://example.com/a?b#c"
+        }));
+        assert_eq!(validate(&d, &rules()), Ok(()));
+        let d = jobs(serde_json::json!({ "job_id": "j", "agree": true, "count": 3 }));
+        assert_eq!(validate(&d, &rules()), Ok(()));
+    }
+
+    #[test]
+    fn every_missing_core_field_is_reported() {
+        let e = validate(&TicketDraft::default(), &rules()).unwrap_err();
+        for field in ["email", "category", "subject", "description"] {
+            assert!(e.has(field, ErrorCode::Required), "{field}: {e}");
+        }
+        assert!(!e.has("name", ErrorCode::Required));
+        let mut r = rules();
+        r.limits.require_name = true;
+        let e = validate(&TicketDraft::default(), &r).unwrap_err();
+        assert!(e.has("name", ErrorCode::Required));
+        let blank = TicketDraft {
+            subject: "   ".into(),
+            ..good()
+        };
+        assert!(
+            validate(&blank, &r)
+                .unwrap_err()
+                .has("subject", ErrorCode::Required)
+        );
+    }
+
+    #[test]
+    fn lengths_are_counted_in_characters_with_the_limit_reported() {
+        let d = TicketDraft {
+            subject: "あ".repeat(200),
+            ..good()
+        };
+        assert_eq!(validate(&d, &rules()), Ok(()));
+        let d = TicketDraft {
+            subject: "あ".repeat(201),
+            description: "x".repeat(10_001),
+            name: "n".repeat(201),
+            ..good()
+        };
+        let e = validate(&d, &rules()).unwrap_err();
+        let subject: Vec<_> = e.for_field("subject").collect();
+        assert_eq!(subject[0].code, ErrorCode::TooLong);
+        assert_eq!(subject[0].max, Some(200));
+        assert!(e.has("description", ErrorCode::TooLong));
+        assert!(e.has("name", ErrorCode::TooLong));
+        let d = TicketDraft {
+            context: crate::ticket::TicketContext {
+                user_agent: "u".repeat(5000),
+                ..Default::default()
+            },
+            ..good()
+        };
+        assert!(
+            validate(&d, &rules())
+                .unwrap_err()
+                .has("context.userAgent", ErrorCode::TooLong)
+        );
+    }
+
+    #[test]
+    fn emails() {
+        for ok in ["a@b.co", "first.last+tag@sub.example.org", "用户@例子.中国"] {
+            assert!(is_email(ok), "{ok}");
+        }
+        for bad in [
+            "a", "a@b", "@b.co", "a@.co", "a@b.", "a b@c.de", "a@b@c.de", "a@b..c",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+            let d = TicketDraft {
+                email: bad.into(),
+                ..good()
+            };
+            assert!(
+                validate(&d, &rules())
+                    .unwrap_err()
+                    .has("email", ErrorCode::InvalidEmail)
+            );
+        }
+    }
+
+    #[test]
+    fn categories_are_checked_only_when_the_site_has_some() {
+        let d = TicketDraft {
+            category: "nope".into(),
+            ..good()
+        };
+        assert!(
+            validate(&d, &rules())
+                .unwrap_err()
+                .has("category", ErrorCode::UnknownCategory)
+        );
+        assert_eq!(validate(&d, &TicketRules::default()), Ok(()));
+    }
+
+    #[test]
+    fn custom_fields_are_checked_by_kind() {
+        let d = jobs(serde_json::json!({
+            "os": "windows", "gpu": "yes", "count": "twelve", "link": "ftp://x",
+            "extra": "?", "notes": 3
+        }));
+        let e = validate(&d, &rules()).unwrap_err();
+        assert!(e.has("fields.job_id", ErrorCode::Required), "{e}");
+        assert!(e.has("fields.agree", ErrorCode::Required));
+        assert!(e.has("fields.os", ErrorCode::NotAnOption));
+        assert!(e.has("fields.gpu", ErrorCode::InvalidType));
+        assert!(e.has("fields.count", ErrorCode::NotANumber));
+        assert!(e.has("fields.link", ErrorCode::InvalidUrl));
+        assert!(e.has("fields.extra", ErrorCode::UnknownField));
+        assert!(e.has("fields.notes", ErrorCode::InvalidType));
+        let d = jobs(serde_json::json!({
+            "job_id": "x".repeat(1001), "agree": false, "notes": "y".repeat(10_000),
+            "count": true
+        }));
+        let e = validate(&d, &rules()).unwrap_err();
+        assert!(e.has("fields.job_id", ErrorCode::TooLong));
+        assert!(e.has("fields.agree", ErrorCode::Required));
+        assert!(e.has("fields.count", ErrorCode::NotANumber));
+        assert_eq!(e.0.len(), 3, "{e}");
+    }
+
+    #[test]
+    fn nul_characters_attachments_and_blank_overlong_fields() {
+        let d = TicketDraft {
+            subject: "a\0b".into(),
+            name: "\0".into(),
+            attachments: vec!["att_x".into(); 11],
+            ..good()
+        };
+        let e = validate(&d, &rules()).unwrap_err();
+        assert!(e.has("subject", ErrorCode::InvalidCharacter), "{e}");
+        assert!(e.has("name", ErrorCode::InvalidCharacter), "{e}");
+        assert!(e.has("attachments", ErrorCode::TooLong), "{e}");
+        // Too long is too long even when it is only spaces (an optional field left "empty").
+        let d =
+            jobs(serde_json::json!({ "job_id": "j", "agree": true, "notes": " ".repeat(10_001) }));
+        assert!(
+            validate(&d, &rules())
+                .unwrap_err()
+                .has("fields.notes", ErrorCode::TooLong)
+        );
+    }
+
+    #[test]
+    fn urls() {
+        for ok in [
+            "http://a",
+            "HTTPS://example.com:8443/x",
+            "https://user@host/p",
+            "http://[::1]:80/",
+        ] {
+            assert!(is_http_url(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "example.com",
+            "javascript:alert(1)",
+            "http://",
+            "https:// x",
+            "http:///p",
+        ] {
+            assert!(!is_http_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn errors_serialize_as_field_and_code() {
+        let e = validate(
+            &TicketDraft {
+                subject: "x".repeat(300),
+                ..good()
+            },
+            &rules(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            serde_json::to_value(&e).unwrap(),
+            serde_json::json!([{ "field": "subject", "code": "too_long", "max": 200 }])
+        );
+        assert_eq!(e.to_string(), "1 invalid field(s): subject too_long");
+    }
+}

@@ -1,0 +1,187 @@
+//! The delivery outbox: one row per (ticket, target), written in the ticket's own transaction and
+//! worked off by [`crate::delivery`].
+//!
+//! A worker owns a row while it holds its lease: [`Store::lease_outbox`] sets `lease_until` with
+//! a single conditional `UPDATE ... WHERE id = ? AND (lease_until IS NULL OR lease_until < now)`
+//! and reports whether exactly one row changed. The same statement works on SQLite (one writer at
+//! a time) and PostgreSQL (the second updater re-checks the condition after the first commits),
+//! so several server instances on one database never deliver the same row at the same time. A
+//! worker that dies mid-delivery simply lets the lease expire and another one takes over.
+
+use serde::Serialize;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::{Store, StoreError, rfc3339};
+
+/// One outbox row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OutboxItem {
+    /// Row id (`obx_` + 32 hex digits); also sent to receivers as the delivery id.
+    pub id: String,
+    /// The ticket to deliver.
+    pub ticket_id: String,
+    /// The ticket's reference.
+    pub reference: String,
+    /// Delivery target: `webhook`, `discord` or `email`.
+    pub target: String,
+    /// Failed attempts so far.
+    pub attempts: i64,
+    /// When the next attempt is due, Unix ms.
+    pub next_attempt_at: i64,
+    /// When it was delivered, Unix ms.
+    pub delivered_at: Option<i64>,
+    /// The last failure.
+    pub last_error: Option<String>,
+    /// While in the future, a worker is delivering the row (Unix ms).
+    pub lease_until: Option<i64>,
+}
+
+impl OutboxItem {
+    /// `next_attempt_at` as RFC 3339.
+    pub fn next_attempt(&self) -> String {
+        rfc3339(self.next_attempt_at)
+    }
+
+    /// Whether a worker holds the row at `now`.
+    pub fn leased(&self, now: i64) -> bool {
+        self.lease_until.is_some_and(|until| until >= now)
+    }
+}
+
+fn item_from_row(row: &AnyRow) -> Result<OutboxItem, StoreError> {
+    Ok(OutboxItem {
+        id: row.try_get("id")?,
+        ticket_id: row.try_get("ticket_id")?,
+        reference: row.try_get("reference")?,
+        target: row.try_get("target")?,
+        attempts: row.try_get("attempts")?,
+        next_attempt_at: row.try_get("next_attempt_at")?,
+        delivered_at: row.try_get("delivered_at")?,
+        last_error: row.try_get("last_error")?,
+        lease_until: row.try_get("lease_until")?,
+    })
+}
+
+const COLUMNS: &str = "o.id, o.ticket_id, t.reference, o.target, o.attempts, o.next_attempt_at, \
+                       o.delivered_at, o.last_error, o.lease_until";
+
+impl Store {
+    /// Undelivered, unleased rows due at `now`, oldest first.
+    pub async fn due_outbox(&self, now: i64, limit: i64) -> Result<Vec<OutboxItem>, StoreError> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM outbox o JOIN tickets t ON t.id = o.ticket_id \
+             WHERE o.delivered_at IS NULL AND o.next_attempt_at <= $1 \
+             AND (o.lease_until IS NULL OR o.lease_until < $1) \
+             ORDER BY o.next_attempt_at, o.id LIMIT $2"
+        )))
+        .bind(now)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(item_from_row).collect()
+    }
+
+    /// Every undelivered row, oldest first.
+    pub async fn pending_outbox(&self) -> Result<Vec<OutboxItem>, StoreError> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM outbox o JOIN tickets t ON t.id = o.ticket_id \
+             WHERE o.delivered_at IS NULL ORDER BY o.created_at, o.id"
+        )))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(item_from_row).collect()
+    }
+
+    /// Every row of one ticket.
+    pub async fn outbox_of(&self, ticket_id: &str) -> Result<Vec<OutboxItem>, StoreError> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM outbox o JOIN tickets t ON t.id = o.ticket_id \
+             WHERE o.ticket_id = $1 ORDER BY o.target"
+        )))
+        .bind(ticket_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(item_from_row).collect()
+    }
+
+    /// When the worker next has something to do: the earliest time an undelivered row is due and
+    /// not leased (Unix ms), or `None` when everything was delivered.
+    pub async fn next_outbox_due(&self) -> Result<Option<i64>, StoreError> {
+        let row = sqlx::query(
+            "SELECT MIN(CASE WHEN lease_until IS NOT NULL AND lease_until >= next_attempt_at \
+             THEN lease_until + 1 ELSE next_attempt_at END) AS due \
+             FROM outbox WHERE delivered_at IS NULL",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.try_get::<Option<i64>, _>("due")?)
+    }
+
+    /// Leases row `id` for `owner` until `until` (Unix ms) if it is due and not leased at `now`;
+    /// `false` if another worker holds it, it was delivered, or it is not due.
+    pub async fn lease_outbox(
+        &self,
+        id: &str,
+        owner: &str,
+        now: i64,
+        until: i64,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let n = sqlx::query(
+            "UPDATE outbox SET lease_until = $1, lease_owner = $2 \
+             WHERE id = $3 AND delivered_at IS NULL AND next_attempt_at <= $4 \
+             AND (lease_until IS NULL OR lease_until < $4)",
+        )
+        .bind(until)
+        .bind(owner)
+        .bind(id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok(n == 1)
+    }
+
+    /// Records a successful delivery (and releases the lease).
+    pub async fn outbox_delivered(&self, id: &str, now: i64) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "UPDATE outbox SET delivered_at = $1, last_error = NULL, lease_until = NULL, \
+             lease_owner = NULL WHERE id = $2 AND delivered_at IS NULL",
+        )
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records a failed attempt by `owner`, when to try again, and releases the lease. Does
+    /// nothing if `owner` no longer holds the lease.
+    pub async fn outbox_failed(
+        &self,
+        id: &str,
+        owner: &str,
+        next_attempt_at: i64,
+        error: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2, \
+             lease_until = NULL, lease_owner = NULL \
+             WHERE id = $3 AND lease_owner = $4 AND delivered_at IS NULL",
+        )
+        .bind(next_attempt_at)
+        .bind(error)
+        .bind(id)
+        .bind(owner)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,387 @@
+//! `POST /api/v1/attachments`: files sent with a ticket (config `attachments_enabled`, off by
+//! default).
+//!
+//! One `multipart/form-data` part named `file`, with a file name. The file is accepted only if
+//! - it is not empty and at most `attachment_max_bytes` (413 beyond);
+//! - its extension is on the allowlist (`png`, `jpg`/`jpeg`, `pdf`, `txt`, `log`) **and** its
+//!   content sniffs as that same kind: PNG and JPEG by their signatures, PDF by `%PDF-`, text
+//!   as UTF-8 without NUL or other control characters (besides tab, newline, carriage return,
+//!   form feed) and not starting like one of the binary kinds. Anything else is a 415; the
+//!   client's `Content-Type` is ignored and the stored media type is the sniffed one.
+//!
+//! The bytes are written to `attachments_dir` (default `data/attachments`, outside any served
+//! directory) under a random name — never derived from the uploader's file name, which is kept
+//! only as a display label — first to a temporary name, then renamed, so a half-written file is
+//! never referenced. The answer is `{ id, filename, contentType, size }`; a ticket lists the
+//! `id` in its `attachments` and is linked to it in its own transaction (an id can be used by
+//! one ticket only). Uploads no ticket refers to within a day are pruned.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use axum::Json;
+use axum::extract::multipart::{Field, MultipartError, MultipartRejection};
+use axum::extract::{Extension, Multipart, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+
+use super::{ClientIp, TicketsState, random_hex, sha256_hex};
+use crate::limits::too_many;
+use crate::problem::Problem;
+use crate::store::{Store, now_ms};
+
+/// Settings of file uploads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttachmentsConfig {
+    /// Where files are stored.
+    pub dir: PathBuf,
+    /// Largest accepted file.
+    pub max_bytes: usize,
+}
+
+/// What a file was sniffed as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `image/png`.
+    Png,
+    /// `image/jpeg`.
+    Jpeg,
+    /// `application/pdf`.
+    Pdf,
+    /// `text/plain; charset=utf-8`.
+    Text,
+}
+
+impl Kind {
+    /// The kind an allowed extension promises (case-insensitive), or `None`.
+    pub fn from_extension(ext: &str) -> Option<Kind> {
+        match ext.to_ascii_lowercase().as_str() {
+            "png" => Some(Kind::Png),
+            "jpg" | "jpeg" => Some(Kind::Jpeg),
+            "pdf" => Some(Kind::Pdf),
+            "txt" | "log" => Some(Kind::Text),
+            _ => None,
+        }
+    }
+
+    /// The media type stored and reported.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Kind::Png => "image/png",
+            Kind::Jpeg => "image/jpeg",
+            Kind::Pdf => "application/pdf",
+            Kind::Text => "text/plain; charset=utf-8",
+        }
+    }
+}
+
+/// What `bytes` are, judged by content alone.
+pub fn sniff(bytes: &[u8]) -> Option<Kind> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Some(Kind::Png);
+    }
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        return Some(Kind::Jpeg);
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Some(Kind::Pdf);
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    text.chars()
+        .all(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\x0c'))
+        .then_some(Kind::Text)
+}
+
+/// The 201 body.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct UploadedAttachment {
+    /// What a ticket lists in `attachments`.
+    #[schema(pattern = "^att_[0-9a-f]{32}$")]
+    pub id: String,
+    /// The file name as sent (display only).
+    pub filename: String,
+    /// The sniffed media type.
+    pub content_type: String,
+    /// Size in bytes.
+    pub size: u64,
+}
+
+/// The multipart form (for the OpenAPI document).
+#[derive(Debug, utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct UploadForm {
+    /// The file, with a file name ending in .png, .jpg, .jpeg, .pdf, .txt or .log.
+    #[schema(value_type = String, format = Binary)]
+    pub file: Vec<u8>,
+}
+
+/// The uploader's file name as a display label: no directories, no control characters, at most
+/// 255 characters.
+pub fn display_name(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or("");
+    base.chars()
+        .filter(|c| !c.is_control())
+        .take(255)
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+fn problem(status: StatusCode, code: &'static str, title: &'static str) -> Problem {
+    Problem::new(status, code, title)
+}
+
+fn multipart_problem(e: &MultipartError, max: usize) -> Problem {
+    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        problem(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            "File too large",
+        )
+        .detail(format!("At most {max} bytes"))
+    } else {
+        problem(
+            StatusCode::BAD_REQUEST,
+            "bad_multipart",
+            "Unreadable multipart body",
+        )
+        .detail(e.body_text())
+    }
+}
+
+/// Reads `field` up to `max` bytes.
+async fn read_limited(mut field: Field<'_>, max: usize) -> Result<Vec<u8>, Problem> {
+    let mut bytes = Vec::new();
+    while let Some(chunk) = field
+        .chunk()
+        .await
+        .map_err(|e| multipart_problem(&e, max))?
+    {
+        if bytes.len() + chunk.len() > max {
+            return Err(problem(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                "File too large",
+            )
+            .detail(format!("At most {max} bytes")));
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(bytes)
+}
+
+/// Writes `bytes` to `dir/name` via a temporary file and a rename.
+async fn store_file(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
+    use tokio::io::AsyncWriteExt;
+    tokio::fs::create_dir_all(dir).await?;
+    let tmp = dir.join(format!(".{name}.part"));
+    let mut file = tokio::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .await?;
+    file.write_all(bytes).await?;
+    file.sync_all().await?;
+    drop(file);
+    tokio::fs::rename(&tmp, dir.join(name)).await
+}
+
+/// Handler of `POST /api/v1/attachments` (mounted only when enabled).
+#[utoipa::path(
+    post,
+    path = "/api/v1/attachments",
+    tag = "tickets",
+    operation_id = "uploadAttachment",
+    summary = "Upload a file for a ticket",
+    description = "One `file` part with a file name. Allowed: .png, .jpg/.jpeg, .pdf, .txt and \
+        .log, when the content is of that kind (checked by its bytes, not by the declared \
+        type). List the returned `id` in the ticket's `attachments`. Only when the server \
+        enables attachments.",
+    request_body(content = UploadForm, content_type = "multipart/form-data"),
+    responses(
+        (status = 201, description = "Stored.", body = UploadedAttachment),
+        (status = 400, description = "Not a multipart body, no `file` part, no file name, or an empty file.", body = crate::problem::ProblemDetails, content_type = "application/problem+json"),
+        (status = 413, description = "File larger than `attachment_max_bytes`.", body = crate::problem::ProblemDetails, content_type = "application/problem+json"),
+        (status = 415, description = "Extension not allowed, or the content is not what the extension says.", body = crate::problem::ProblemDetails, content_type = "application/problem+json"),
+        (status = 429, description = "Too many uploads from this address.", body = crate::problem::ProblemDetails, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait."))),
+        (status = 503, description = "Store unavailable.", body = crate::problem::ProblemDetails, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait."))),
+    )
+)]
+pub async fn upload(
+    State(state): State<TicketsState>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Response {
+    match upload_inner(&state, ip, multipart).await {
+        Ok(created) => (StatusCode::CREATED, Json(created)).into_response(),
+        Err(p) => p.into_response(),
+    }
+}
+
+async fn upload_inner(
+    state: &TicketsState,
+    ip: Option<std::net::IpAddr>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<UploadedAttachment, Problem> {
+    let Some(config) = state.config().attachments.as_ref() else {
+        return Err(Problem::not_found());
+    };
+    if let Some(ip) = ip
+        && let Err(wait) = state
+            .0
+            .ip_limiter
+            .check(&format!("attachment:{ip}"), Instant::now())
+    {
+        return Err(too_many(wait, "address"));
+    }
+    let mut multipart = multipart.map_err(|e| {
+        if e.status() == StatusCode::UNSUPPORTED_MEDIA_TYPE {
+            problem(
+                StatusCode::BAD_REQUEST,
+                "bad_multipart",
+                "Send the file as multipart/form-data",
+            )
+        } else {
+            problem(
+                StatusCode::BAD_REQUEST,
+                "bad_multipart",
+                "Unreadable multipart body",
+            )
+            .detail(e.body_text())
+        }
+    })?;
+    let mut upload = None;
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| multipart_problem(&e, config.max_bytes))?
+    {
+        if field.name() != Some("file") {
+            continue;
+        }
+        if upload.is_some() {
+            return Err(problem(
+                StatusCode::BAD_REQUEST,
+                "one_file",
+                "Send one file per request",
+            ));
+        }
+        let name = display_name(field.file_name().unwrap_or(""));
+        let bytes = read_limited(field, config.max_bytes).await?;
+        upload = Some((name, bytes));
+    }
+    let Some((filename, bytes)) = upload else {
+        return Err(problem(
+            StatusCode::BAD_REQUEST,
+            "file_missing",
+            "No `file` part",
+        ));
+    };
+    if filename.is_empty() {
+        return Err(problem(
+            StatusCode::BAD_REQUEST,
+            "filename_missing",
+            "The file part needs a file name",
+        ));
+    }
+    if bytes.is_empty() {
+        return Err(problem(
+            StatusCode::BAD_REQUEST,
+            "empty_file",
+            "The file is empty",
+        ));
+    }
+    let promised = filename
+        .rsplit_once('.')
+        .and_then(|(_, ext)| Kind::from_extension(ext))
+        .ok_or_else(|| {
+            problem(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "file_type_not_allowed",
+                "Only .png, .jpg, .jpeg, .pdf, .txt and .log files are accepted",
+            )
+        })?;
+    if sniff(&bytes) != Some(promised) {
+        return Err(problem(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "content_mismatch",
+            "The file's content does not match its extension",
+        ));
+    }
+    let id = format!("att_{}", random_hex(16));
+    let stored_name = random_hex(16);
+    store_file(&config.dir, &stored_name, &bytes)
+        .await
+        .map_err(|e| Problem::unavailable(&e))?;
+    let store = state.store();
+    if let Err(e) = store
+        .insert_attachment(
+            &id,
+            &stored_name,
+            &filename,
+            promised.content_type(),
+            bytes.len() as i64,
+            &sha256_hex(&bytes),
+            now_ms(),
+        )
+        .await
+    {
+        let _ = tokio::fs::remove_file(config.dir.join(&stored_name)).await;
+        return Err(Problem::unavailable(&e));
+    }
+    Ok(UploadedAttachment {
+        id,
+        filename,
+        content_type: promised.content_type().to_string(),
+        size: bytes.len() as u64,
+    })
+}
+
+/// Deletes uploads no ticket referenced within `max_age_ms`, rows and files.
+pub async fn prune(store: &Store, config: &AttachmentsConfig, max_age_ms: i64) {
+    match store.prune_orphan_attachments(now_ms() - max_age_ms).await {
+        Ok(names) => {
+            for name in &names {
+                if let Err(e) = tokio::fs::remove_file(config.dir.join(name)).await {
+                    tracing::warn!("cannot remove pruned attachment {name}: {e}");
+                }
+            }
+            if !names.is_empty() {
+                tracing::info!("pruned {} unreferenced attachment(s)", names.len());
+            }
+        }
+        Err(e) => tracing::warn!("cannot prune attachments: {e}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_decides_not_the_name() {
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n\0\0"), Some(Kind::Png));
+        assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(Kind::Jpeg));
+        assert_eq!(sniff(b"%PDF-1.7\n"), Some(Kind::Pdf));
+        assert_eq!(sniff("log line\r\n\tあ\n".as_bytes()), Some(Kind::Text));
+        assert_eq!(sniff(b"MZ\x90\0"), None, "executable");
+        assert_eq!(sniff(b"text\0with nul"), None);
+        assert_eq!(sniff(b"\x1b[31mred"), None, "terminal escapes");
+        assert_eq!(sniff(&[0xC3, 0x28]), None, "invalid UTF-8");
+        assert_eq!(Kind::from_extension("JPG"), Some(Kind::Jpeg));
+        assert_eq!(Kind::from_extension("html"), None);
+        assert_eq!(Kind::from_extension("svg"), None);
+    }
+
+    #[test]
+    fn display_names_lose_directories_and_controls() {
+        assert_eq!(display_name("../../etc/passwd"), "passwd");
+        assert_eq!(display_name("C:\\Users\\a\\shot.png"), "shot.png");
+        assert_eq!(display_name("a\r\nb.txt"), "ab.txt");
+        assert_eq!(display_name(&"x".repeat(300)).len(), 255);
+    }
+}

@@ -1,0 +1,405 @@
+//! `POST /api/v1/tickets`: exactly-once ticket creation.
+//!
+//! Order of checks, cheapest and stateless first:
+//! 1. client IP rate limit (429), `Idempotency-Key` present (400), body within limit (413),
+//!    body is a JSON ticket (400);
+//! 2. honeypot (`website` filled) or fill time below `min_fill_ms` (`fillMs` missing counts as 0):
+//!    422 with code `spam_suspected` or `too_fast`; counted in the store, nothing else stored;
+//! 3. validation with koban-core's [`validate`]: 422 with `errors: [{ field, code }]`;
+//! 4. idempotency claim: replay (201 + `Idempotent-Replayed: true`), 422 `idempotency_key_reused`
+//!    for a different body, 409 `in_flight` while the first request runs;
+//! 5. per-email rate limit (429, releases the claim);
+//! 6. one transaction: ticket (verified if its `identityToken` checks out, see
+//!    [`super::identity`]; never rejected for it), outbox rows, stored response; 201 only after
+//!    commit.
+
+use std::time::Instant;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Extension, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use koban_core::ticket::{ErrorCode, FieldError, FieldErrors, TicketDraft, reference, validate};
+use rand::Rng;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::{ClientIp, TicketsState, random_hex, sha256_hex};
+use crate::limits::too_many;
+use crate::problem::Problem;
+use crate::store::tickets::{Claim, Created, NewTicket};
+use crate::store::{Store, now_ms, rfc3339};
+
+/// The 201 body.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct CreatedTicket {
+    /// Opaque ticket id.
+    #[schema(pattern = "^tkt_[0-9a-f]{32}$")]
+    pub id: String,
+    /// Human-friendly reference, `KB-XXXX-XXXX`.
+    #[schema(pattern = "^KB-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$")]
+    pub reference: String,
+    /// `open`.
+    #[schema(example = "open")]
+    pub status: String,
+    /// RFC 3339 creation time.
+    #[schema(format = DateTime)]
+    pub created_at: String,
+    /// Token for `GET /api/v1/tickets/{reference}`; shown once, stored only as a hash.
+    #[schema(pattern = "^[0-9a-f]{64}$")]
+    pub access_token: String,
+}
+
+/// Longest accepted `Idempotency-Key`.
+pub const MAX_KEY_LEN: usize = 255;
+
+/// Releases an idempotency claim if the request ends (error, timeout, dropped future) before the
+/// ticket is committed.
+struct ClaimGuard {
+    store: Store,
+    key: String,
+    hash: String,
+    armed: bool,
+}
+
+impl Drop for ClaimGuard {
+    fn drop(&mut self) {
+        if self.armed {
+            let (store, key, hash) = (self.store.clone(), self.key.clone(), self.hash.clone());
+            tokio::spawn(async move {
+                if let Err(e) = store.release_key(&key, &hash).await {
+                    tracing::warn!("cannot release idempotency key: {e}");
+                }
+            });
+        }
+    }
+}
+
+/// Handler of `POST /api/v1/tickets`.
+#[utoipa::path(
+    post,
+    path = "/api/v1/tickets",
+    tag = "tickets",
+    operation_id = "createTicket",
+    summary = "Submit a ticket, exactly once",
+    description = "Validates the ticket with the same rules as the widget, stores it and its \
+        delivery outbox rows in one transaction, and answers 201 only after the commit.\n\n\
+        Send a fresh `Idempotency-Key` (a UUID) per ticket and reuse it on every retry of that \
+        ticket: the same key with the same body returns the stored response again with \
+        `Idempotent-Replayed: true`; with a different body it is a 422; while the first request \
+        with the key is still running it is a 409. Keys are kept at least 24 hours.\n\n\
+        Anti-abuse: `website` is a honeypot that must stay empty, and `fillMs` (milliseconds \
+        between showing the form and submitting it) must reach the server's minimum fill \
+        time; failing either is a 422 (`spam_suspected`, `too_fast`) and nothing is stored. \
+        An `identityToken` (a JWT from the platform's backend) marks the ticket verified when \
+        valid; an invalid one never rejects the ticket.",
+    params(
+        ("Idempotency-Key" = String, Header,
+            description = "A fresh random value (a UUID) per ticket, reused on retries of that ticket.",
+            min_length = 1, max_length = 255, pattern = "^[!-~]+$"),
+    ),
+    request_body(content = koban_core::ticket::TicketDraft, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Stored (or, with `Idempotent-Replayed: true`, stored earlier).",
+            body = CreatedTicket,
+            headers(
+                ("Location" = String, description = "`/api/v1/tickets/{reference}`"),
+                ("Idempotent-Replayed" = String, description = "`true` when this is the stored response of an earlier request with the same key and body."),
+            )),
+        (status = 400, description = "`Idempotency-Key` missing or invalid, malformed JSON, or not a ticket.", body = crate::problem::ProblemDetails, content_type = "application/problem+json"),
+        (status = 409, description = "A request with this `Idempotency-Key` is still being processed: retry after `Retry-After`.", body = crate::problem::ProblemDetails, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait."))),
+        (status = 413, description = "Body larger than `body_limit_bytes`.", body = crate::problem::ProblemDetails, content_type = "application/problem+json"),
+        (status = 415, description = "Body not sent as `application/json`.", body = crate::problem::ProblemDetails, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (`validation_failed` with `errors`), honeypot filled (`spam_suspected`), filled in too fast (`too_fast`), or the `Idempotency-Key` was used for another body (`idempotency_key_reused`).", body = crate::problem::ProblemDetails, content_type = "application/problem+json"),
+        (status = 429, description = "Too many tickets from this address or email address.", body = crate::problem::ProblemDetails, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait."))),
+        (status = 503, description = "Store unavailable or request timed out; nothing was lost, retry with the same key.", body = crate::problem::ProblemDetails, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait."))),
+    )
+)]
+pub async fn create(
+    State(state): State<TicketsState>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    match create_inner(&state, ip, &headers, body).await {
+        Ok(res) => res,
+        Err(p) => p.into_response(),
+    }
+}
+
+async fn create_inner(
+    state: &TicketsState,
+    ip: Option<std::net::IpAddr>,
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, Problem> {
+    let config = state.config();
+    let store = state.store();
+    if state.0.faults.take_fail() {
+        return Err(Problem::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "fault_injected",
+            "Injected failure",
+        ));
+    }
+    if let Some(ip) = ip
+        && let Err(wait) = state.0.ip_limiter.check(&ip.to_string(), Instant::now())
+    {
+        reject(store, "rate_limited_ip").await;
+        return Err(too_many(wait, "address"));
+    }
+    let key = idempotency_key(headers)?;
+    let body = body.map_err(|rejection| {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            Problem::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                "Request body too large",
+            )
+            .detail(format!("At most {} bytes", config.body_limit_bytes))
+        } else {
+            Problem::new(
+                StatusCode::BAD_REQUEST,
+                "bad_body",
+                "Unreadable request body",
+            )
+        }
+    })?;
+    if let Some(ct) = headers.get(header::CONTENT_TYPE) {
+        let ct = ct.to_str().unwrap_or("").to_ascii_lowercase();
+        if !(ct.starts_with("application/json") || ct.contains("+json")) {
+            return Err(Problem::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Send the ticket as application/json",
+            ));
+        }
+    }
+    let value: Value = serde_json::from_slice(&body).map_err(|e| {
+        Problem::new(StatusCode::BAD_REQUEST, "malformed_json", "Malformed JSON")
+            .detail(e.to_string())
+    })?;
+    let draft: TicketDraft = serde_json::from_value(value.clone()).map_err(|e| {
+        Problem::new(StatusCode::BAD_REQUEST, "malformed_ticket", "Not a ticket")
+            .detail(e.to_string())
+    })?;
+    if draft.honeypot_filled() {
+        reject(store, "honeypot").await;
+        return Err(Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "spam_suspected",
+            "Submission rejected",
+        ));
+    }
+    if draft.fill_ms.unwrap_or(0) < config.min_fill_ms {
+        reject(store, "too_fast").await;
+        return Err(Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "too_fast",
+            "Submitted too quickly",
+        )
+        .detail(format!(
+            "fillMs must be at least {} milliseconds",
+            config.min_fill_ms
+        )));
+    }
+    validate(&draft, &config.rules).map_err(Problem::validation)?;
+    if !draft.attachments.is_empty() && config.attachments.is_none() {
+        return Err(unknown_attachment());
+    }
+    let mut attachments: Vec<String> = Vec::new();
+    for id in &draft.attachments {
+        if !attachments.contains(id) {
+            attachments.push(id.clone());
+        }
+    }
+
+    // Canonical JSON (sorted keys, no whitespace) so a re-serialized retry still matches.
+    let hash = sha256_hex(value.to_string().as_bytes());
+    let now = now_ms();
+    let stale_before = now - config.in_flight_timeout.as_millis() as i64;
+    let claim = store
+        .claim_key(&key, &hash, now, stale_before)
+        .await
+        .map_err(|e| Problem::unavailable(&e))?;
+    match claim {
+        Claim::Claimed => {}
+        Claim::Replay(stored) => {
+            let mut res = (
+                StatusCode::CREATED,
+                [(header::CONTENT_TYPE, "application/json")],
+                stored.clone(),
+            )
+                .into_response();
+            res.headers_mut()
+                .insert("idempotent-replayed", HeaderValue::from_static("true"));
+            if let Ok(created) = serde_json::from_str::<CreatedTicket>(&stored)
+                && let Ok(loc) = location(&created.reference)
+            {
+                res.headers_mut().insert(header::LOCATION, loc);
+            }
+            return Ok(res);
+        }
+        Claim::InFlight => {
+            return Err(Problem::new(
+                StatusCode::CONFLICT,
+                "in_flight",
+                "A request with this Idempotency-Key is still being processed",
+            )
+            .retry_after(1));
+        }
+        Claim::Mismatch => {
+            return Err(Problem::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "idempotency_key_reused",
+                "This Idempotency-Key was used for a different request",
+            ));
+        }
+    }
+    let mut guard = ClaimGuard {
+        store: store.clone(),
+        key: key.clone(),
+        hash: hash.clone(),
+        armed: true,
+    };
+    let email_key = draft.email.trim().to_lowercase();
+    if let Err(wait) = state.0.email_limiter.check(&email_key, Instant::now()) {
+        reject(store, "rate_limited_email").await;
+        return Err(too_many(wait, "email address"));
+    }
+
+    let verified = match draft.identity_token.as_deref() {
+        Some(token) => match super::identity::verify(
+            token,
+            config.identity_secret.as_deref(),
+            &draft.email,
+            now / 1000,
+        ) {
+            Ok(()) => true,
+            Err(why) => {
+                tracing::info!("identity token not accepted ({why}): ticket stored unverified");
+                false
+            }
+        },
+        None => false,
+    };
+    let access_token = random_hex(32);
+    let mut ticket = NewTicket {
+        id: format!("tkt_{}", random_hex(16)),
+        reference: new_reference(),
+        access_token_hash: sha256_hex(access_token.as_bytes()),
+        name: draft.name.clone(),
+        email: draft.email.trim().to_string(),
+        category: draft.category.clone(),
+        subject: draft.subject.clone(),
+        description: draft.description.clone(),
+        fields: serde_json::to_value(&draft.fields).unwrap_or_default(),
+        context: serde_json::to_value(&draft.context).unwrap_or_default(),
+        verified,
+        created_at: now,
+    };
+    let created = loop {
+        let created = CreatedTicket {
+            id: ticket.id.clone(),
+            reference: ticket.reference.clone(),
+            status: "open".into(),
+            created_at: rfc3339(ticket.created_at),
+            access_token: access_token.clone(),
+        };
+        let response = serde_json::to_string(&created).unwrap_or_default();
+        match store
+            .create_ticket(
+                &ticket,
+                &key,
+                &hash,
+                &response,
+                &config.delivery_targets,
+                &attachments,
+            )
+            .await
+            .map_err(|e| Problem::unavailable(&e))?
+        {
+            Created::Committed => break created,
+            Created::ReferenceTaken => ticket.reference = new_reference(),
+            Created::UnknownAttachment(id) => {
+                tracing::info!("ticket refers to unknown attachment {id}");
+                return Err(unknown_attachment());
+            }
+            Created::ClaimLost => {
+                guard.armed = false;
+                return Err(Problem::new(
+                    StatusCode::CONFLICT,
+                    "in_flight",
+                    "A request with this Idempotency-Key is still being processed",
+                )
+                .retry_after(1));
+            }
+        }
+    };
+    guard.armed = false;
+    state.0.delivery.notify_one();
+    if state.0.faults.take_drop() {
+        // Committed; now vanish without a response, like a connection lost on the way back.
+        std::panic::resume_unwind(Box::new("fault injection: drop after commit"));
+    }
+    let mut res = (StatusCode::CREATED, Json(&created)).into_response();
+    if let Ok(loc) = location(&created.reference) {
+        res.headers_mut().insert(header::LOCATION, loc);
+    }
+    Ok(res)
+}
+
+/// 422: an `attachments` id that names no upload of this server (or one already used).
+fn unknown_attachment() -> Problem {
+    Problem::validation(FieldErrors(vec![FieldError {
+        field: "attachments".into(),
+        code: ErrorCode::UnknownAttachment,
+        max: None,
+    }]))
+}
+
+fn location(reference: &str) -> Result<HeaderValue, axum::http::header::InvalidHeaderValue> {
+    HeaderValue::from_str(&format!("/api/v1/tickets/{reference}"))
+}
+
+/// A fresh reference from the CSPRNG.
+fn new_reference() -> String {
+    reference::from_bytes(rand::rng().random())
+}
+
+/// The `Idempotency-Key` header: 1–255 visible ASCII characters.
+fn idempotency_key(headers: &HeaderMap) -> Result<String, Problem> {
+    let missing = || {
+        Problem::new(
+            StatusCode::BAD_REQUEST,
+            "idempotency_key_missing",
+            "Idempotency-Key header required",
+        )
+        .detail(
+            "Send a fresh UUID per ticket in the Idempotency-Key header and reuse it on retries",
+        )
+    };
+    let value = headers.get("idempotency-key").ok_or_else(missing)?;
+    let key = value.to_str().map_err(|_| missing())?.trim();
+    if key.is_empty() || key.len() > MAX_KEY_LEN || !key.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(Problem::new(
+            StatusCode::BAD_REQUEST,
+            "idempotency_key_invalid",
+            "Idempotency-Key must be 1 to 255 visible ASCII characters",
+        ));
+    }
+    Ok(key.to_string())
+}
+
+async fn reject(store: &Store, reason: &str) {
+    tracing::info!("ticket rejected: {reason}");
+    if let Err(e) = store.count_rejection(reason).await {
+        tracing::warn!("cannot count rejection: {e}");
+    }
+}

@@ -1,0 +1,169 @@
+//! Reading tickets: `GET /api/v1/tickets/{reference}` for the submitter (with the access token
+//! from creation) and `GET /api/v1/admin/tickets` for agents (with the admin token).
+
+use axum::Json;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use koban_core::ticket::reference;
+use serde::{Deserialize, Serialize};
+
+use super::{TicketsState, bearer, constant_time_eq, sha256_hex};
+use crate::problem::Problem;
+use crate::store::tickets::TicketRecord;
+
+/// What the submitter sees of their ticket.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PublicTicket {
+    /// Opaque id.
+    pub id: String,
+    /// Reference.
+    pub reference: String,
+    /// `open` or `closed`.
+    pub status: String,
+    /// Subject as submitted.
+    pub subject: String,
+    /// RFC 3339 creation time.
+    #[schema(format = DateTime)]
+    pub created_at: String,
+    /// RFC 3339 time of the last change.
+    #[schema(format = DateTime)]
+    pub updated_at: String,
+    /// Public replies from support (none yet: replies are not implemented).
+    #[schema(value_type = Vec<Object>)]
+    pub replies: Vec<serde_json::Value>,
+}
+
+impl From<TicketRecord> for PublicTicket {
+    fn from(t: TicketRecord) -> Self {
+        PublicTicket {
+            id: t.id,
+            reference: t.reference,
+            status: t.status,
+            subject: t.subject,
+            created_at: t.created_at,
+            updated_at: t.updated_at,
+            replies: Vec::new(),
+        }
+    }
+}
+
+/// Handler of `GET /api/v1/tickets/{reference}`: 404 for an unknown reference and for a wrong or
+/// missing token alike.
+#[utoipa::path(
+    get,
+    path = "/api/v1/tickets/{reference}",
+    tag = "tickets",
+    operation_id = "getTicket",
+    summary = "Read your ticket",
+    description = "Status and public replies of a ticket, for the person who submitted it: \
+        `Authorization: Bearer <accessToken>` with the token returned at creation. An unknown \
+        reference and a wrong or missing token get the same 404.",
+    params(("reference" = String, Path, description = "The reference, e.g. `KB-7F3K-92QD` (case and dashes are forgiven).")),
+    security(("access_token" = [])),
+    responses(
+        (status = 200, description = "The ticket.", body = PublicTicket),
+        (status = 404, description = "No such ticket, or not yours.", body = crate::problem::ProblemDetails, content_type = "application/problem+json"),
+        (status = 503, description = "Store unavailable.", body = crate::problem::ProblemDetails, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait."))),
+    )
+)]
+pub async fn ticket(
+    State(state): State<TicketsState>,
+    Path(reference): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let (Some(reference), Some(token)) = (reference::normalize(&reference), bearer(&headers))
+    else {
+        return Problem::not_found().into_response();
+    };
+    match state.store().ticket_with_token_hash(&reference).await {
+        Ok(Some((ticket, hash))) if constant_time_eq(&sha256_hex(token.as_bytes()), &hash) => {
+            Json(PublicTicket::from(ticket)).into_response()
+        }
+        Ok(_) => Problem::not_found().into_response(),
+        Err(e) => Problem::unavailable(&e).into_response(),
+    }
+}
+
+/// Paging of the admin list.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct Page {
+    /// At most this many tickets (default 100).
+    #[param(minimum = 1, maximum = 500)]
+    pub limit: Option<i64>,
+    /// Skip this many (default 0).
+    #[param(minimum = 0)]
+    pub offset: Option<i64>,
+}
+
+/// Handler of `GET /api/v1/admin/tickets`: every field, newest first. 404 when no admin token is
+/// configured, 401 for a wrong one, 400 for paging out of range.
+#[utoipa::path(
+    get,
+    path = "/api/v1/admin/tickets",
+    tag = "admin",
+    operation_id = "listTickets",
+    summary = "List tickets (agents)",
+    description = "Every ticket with every field, newest first. Needs `Authorization: Bearer \
+        <admin_token>`; without an `admin_token` configured the admin API is off (404). Ticket \
+        text is returned as submitted: escape it wherever it is shown.",
+    params(Page),
+    security(("admin_token" = [])),
+    responses(
+        (status = 200, description = "Tickets, newest first.", body = Vec<TicketRecord>),
+        (status = 400, description = "`limit` or `offset` out of range or not a number.", body = crate::problem::ProblemDetails, content_type = "application/problem+json"),
+        (status = 401, description = "Missing or wrong admin token.", body = crate::problem::ProblemDetails, content_type = "application/problem+json",
+            headers(("WWW-Authenticate" = String, description = "`Bearer`"))),
+        (status = 404, description = "The admin API is off (no `admin_token`).", body = crate::problem::ProblemDetails, content_type = "application/problem+json"),
+        (status = 503, description = "Store unavailable.", body = crate::problem::ProblemDetails, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait."))),
+    )
+)]
+pub async fn admin_list(
+    State(state): State<TicketsState>,
+    page: Result<Query<Page>, QueryRejection>,
+    headers: HeaderMap,
+) -> Response {
+    let Some(expected) = state.config().admin_token.as_deref() else {
+        return Problem::not_found().into_response();
+    };
+    if !bearer(&headers).is_some_and(|t| constant_time_eq(t, expected)) {
+        let mut res = Problem::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "Admin token required",
+        )
+        .into_response();
+        res.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            axum::http::HeaderValue::from_static("Bearer"),
+        );
+        return res;
+    }
+    let bad_query = |detail: String| {
+        Problem::new(
+            StatusCode::BAD_REQUEST,
+            "bad_query",
+            "The query string is not valid",
+        )
+        .detail(detail)
+        .into_response()
+    };
+    let page = match page {
+        Ok(Query(page)) => page,
+        Err(e) => return bad_query(e.body_text()),
+    };
+    let limit = page.limit.unwrap_or(100);
+    let offset = page.offset.unwrap_or(0);
+    if !(1..=500).contains(&limit) || offset < 0 {
+        return bad_query("limit must be 1 to 500 and offset at least 0".into());
+    }
+    match state.store().list_tickets(limit, offset).await {
+        Ok(list) => Json(list).into_response(),
+        Err(e) => Problem::unavailable(&e).into_response(),
+    }
+}

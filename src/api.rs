@@ -1,0 +1,79 @@
+//! The typed API client: the only place the widget talks to the Koban server.
+//!
+//! ```ignore
+//! let api = ApiClient::new("https://help.example.com");
+//! let bundle = api.content("ja").await?;
+//! ```
+
+use gloo_net::http::Request;
+use koban_core::content::ContentBundle;
+
+/// What can go wrong talking to the server. Shown to the user through [`ApiError::message_id`].
+/// The variants carry no error text: formatting library errors would pull their `Display`
+/// machinery into the wasm, and the user sees a localized message anyway.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ApiError {
+    /// The request did not get a response (offline, DNS, CORS, connection reset).
+    #[error("network error")]
+    Network,
+    /// The server answered with an error status.
+    #[error("server answered {0}")]
+    Status(u16),
+    /// The response body was not what the API promises.
+    #[error("unexpected response")]
+    Decode,
+}
+
+impl ApiError {
+    /// The Fluent message id that explains this error to the user.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            ApiError::Network => "error-network",
+            ApiError::Status(_) | ApiError::Decode => "error-server",
+        }
+    }
+}
+
+/// Client for the Koban API at one base URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiClient {
+    base: String,
+}
+
+impl ApiClient {
+    /// A client for the API at `base` (an origin, optionally with a path; no trailing slash).
+    pub fn new(base: impl Into<String>) -> Self {
+        let base: String = base.into();
+        Self {
+            base: base.trim_end_matches('/').to_string(),
+        }
+    }
+
+    /// `GET /api/v1/content?locale=<locale>`: the compiled help content for a locale.
+    pub async fn content(&self, locale: &str) -> Result<ContentBundle, ApiError> {
+        let url = format!("{}/api/v1/content?locale={}", self.base, encode(locale));
+        let res = Request::get(&url)
+            .send()
+            .await
+            .map_err(|_| ApiError::Network)?;
+        if !res.ok() {
+            return Err(ApiError::Status(res.status()));
+        }
+        res.json::<ContentBundle>()
+            .await
+            .map_err(|_| ApiError::Decode)
+    }
+}
+
+/// Percent-encodes a query value (locale tags are ASCII; anything else is escaped).
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,123 @@
+//! The article view: title, body, video guide link, related articles and "Was this helpful?".
+
+use std::sync::Arc;
+
+use koban_core::content::{Article, ChannelKind};
+use leptos::prelude::*;
+
+use crate::components::blocks::Blocks;
+use crate::components::row::Row;
+use crate::components::status::{LoadError, Loading};
+use crate::content::{Loaded, use_content};
+use crate::i18n::{t, tf};
+use crate::state::{Route, WidgetState};
+
+/// Shows article `id` from the loaded content.
+#[component]
+pub fn ArticleView(
+    /// Article id.
+    #[prop(into)]
+    id: String,
+) -> impl IntoView {
+    let content = use_content();
+    move || match content.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(error)) => view! { <LoadError error/> }.into_any(),
+        Some(Ok(loaded)) => match loaded.bundle.article(&id).cloned() {
+            Some(article) => view! { <ArticleBody article loaded/> }.into_any(),
+            None => {
+                view! { <p class="kb-error" role="alert">{t("article-not-found")}</p> }.into_any()
+            }
+        },
+    }
+}
+
+#[component]
+fn ArticleBody(article: Article, loaded: Arc<Loaded>) -> impl IntoView {
+    let state = expect_context::<WidgetState>();
+    state.emit_with(
+        "articleViewed",
+        &[
+            ("id", article.id.as_str().into()),
+            ("locale", article.locale.as_str().into()),
+        ],
+    );
+
+    let fallback = (article.locale != loaded.bundle.locale)
+        .then(|| view! { <p class="kb-note" lang=loaded.bundle.locale.clone()>{t("article-fallback")}</p> });
+    let video = article.video.clone().map(|v| {
+        let duration = format!("{}:{:02}", v.duration / 60, v.duration % 60);
+        view! {
+            <a class="kb-video" href=v.url target="_blank" rel="noopener noreferrer">
+                <span class="kb-play" aria-hidden="true"></span>
+                <span>{tf("article-video", &[("duration", duration)])}</span>
+            </a>
+        }
+    });
+    let related = article
+        .related
+        .iter()
+        .filter_map(|r| loaded.bundle.article(r))
+        .map(|r| view! { <Row route=Route::Article(r.id.clone()) title=r.title.clone()/> })
+        .collect_view();
+    let email = loaded
+        .bundle
+        .site
+        .channels
+        .iter()
+        .find(|c| c.kind == ChannelKind::Email)
+        .map(|c| c.url.clone());
+
+    let rating = RwSignal::new(None::<bool>);
+    let article_id = article.id.clone();
+    let rate = move |helpful: bool| {
+        rating.set(Some(helpful));
+        state.emit_with(
+            "articleRated",
+            &[
+                ("id", article_id.as_str().into()),
+                ("helpful", helpful.into()),
+            ],
+        );
+    };
+
+    view! {
+        <article class="kb-article" lang=article.locale.clone() aria-labelledby="kb-article-title">
+            <h3 id="kb-article-title" class="kb-view-title">{article.title.clone()}</h3>
+            <p class="kb-muted kb-small">{tf("article-updated", &[("date", article.updated.clone())])}</p>
+            {fallback}
+            {video}
+            <div class="kb-prose"><Blocks blocks=article.body.clone()/></div>
+        </article>
+        <section class="kb-section kb-rating" aria-labelledby="kb-rating-title">
+            <h4 id="kb-rating-title" class="kb-section-title">{t("article-helpful")}</h4>
+            {move || match rating.get() {
+                None => {
+                    let rate_yes = rate.clone();
+                    let rate_no = rate.clone();
+                    view! {
+                        <div class="kb-actions">
+                            <button type="button" class="kb-button kb-secondary" on:click=move |_| rate_yes(true)>{t("article-yes")}</button>
+                            <button type="button" class="kb-button kb-secondary" on:click=move |_| rate_no(false)>{t("article-no")}</button>
+                        </div>
+                    }
+                    .into_any()
+                }
+                Some(helpful) => view! {
+                    <p role="status">{t("article-thanks")}</p>
+                    {(!helpful).then(|| view! {
+                        <p class="kb-muted">{t("article-sorry")}</p>
+                        {email.clone().map(|href| view! { <a class="kb-button" href=href>{t("contact-support")}</a> })}
+                    })}
+                }
+                .into_any(),
+            }}
+        </section>
+        {(!article.related.is_empty()).then(|| view! {
+            <section class="kb-section" aria-labelledby="kb-related-title">
+                <h4 id="kb-related-title" class="kb-section-title">{t("article-related")}</h4>
+                <ul class="kb-list">{related}</ul>
+            </section>
+        })}
+    }
+}

@@ -1,0 +1,94 @@
+//! The other support channels (docs, forum, Discord, email, videos) and the support hours, shown
+//! in the user's time zone with whether support is online now.
+
+use std::sync::Arc;
+
+use koban_core::content::ChannelKind;
+use koban_core::home::announcements::rfc3339_to_unix;
+use koban_core::home::hours::{format_hhmm, status};
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::content::Loaded;
+use crate::i18n::{t, tf};
+
+/// Channels and hours.
+#[component]
+pub fn Channels(
+    /// The loaded content.
+    loaded: Arc<Loaded>,
+) -> impl IntoView {
+    let site = &loaded.bundle.site;
+    let links = site
+        .channels
+        .iter()
+        .filter(|c| koban_core::home::links::is_safe_href(&c.url))
+        .map(|c| {
+            let class = match c.kind {
+                ChannelKind::Docs => "kb-channel kb-channel-docs",
+                ChannelKind::Forum => "kb-channel kb-channel-forum",
+                ChannelKind::Discord => "kb-channel kb-channel-discord",
+                ChannelKind::Email => "kb-channel kb-channel-email",
+                ChannelKind::Videos => "kb-channel kb-channel-videos",
+            };
+            view! {
+                <li>
+                    <a class=class href=c.url.clone() target="_blank" rel="noopener noreferrer">{c.label.clone()}</a>
+                </li>
+            }
+        })
+        .collect_view();
+    let support = &site.support;
+    let now_ms = js_sys::Date::now();
+    let hours = offset_minutes(&support.timezone, now_ms).and_then(|tz_offset| {
+        let user_offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+        status(support, (now_ms / 1000.0) as i64, tz_offset, user_offset)
+    });
+    let hours_view = hours.map(|h| {
+        let days = support.days.join(", ");
+        view! {
+            <p class="kb-hours">
+                <span class="kb-dot" class:kb-online=h.open_now aria-hidden="true"></span>
+                {if h.open_now { t("support-online") } else { t("support-offline") }}
+            </p>
+            <p class="kb-muted">
+                {tf("support-hours", &[("open", format_hhmm(h.local_open)), ("close", format_hhmm(h.local_close)), ("days", days)])}
+            </p>
+        }
+    });
+    let reply = (!support.reply_time.is_empty())
+        .then(|| view! { <p class="kb-muted">{support.reply_time.clone()}</p> });
+    view! {
+        <section class="kb-section" aria-labelledby="kb-channels-title">
+            <h3 id="kb-channels-title" class="kb-section-title">{t("channels-title")}</h3>
+            {hours_view}
+            {reply}
+            <ul class="kb-channels">{links}</ul>
+        </section>
+    }
+}
+
+/// Minutes the time zone `tz` is ahead of UTC at `now_ms`, from the browser's time zone data.
+///
+/// Formats the instant in `tz` with the `sv-SE` locale, whose output is ISO-like
+/// (`2026-11-30 01:45:00`), and compares it with the instant itself.
+fn offset_minutes(tz: &str, now_ms: f64) -> Option<i32> {
+    let options = js_sys::Object::new();
+    for (k, v) in [
+        ("timeZone", tz),
+        ("year", "numeric"),
+        ("month", "2-digit"),
+        ("day", "2-digit"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+        ("second", "2-digit"),
+        ("hourCycle", "h23"),
+    ] {
+        js_sys::Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v)).ok()?;
+    }
+    let date = js_sys::Date::new(&JsValue::from_f64(now_ms));
+    let local: String = date.to_locale_string("sv-SE", &options).into();
+    let as_utc = rfc3339_to_unix(&format!("{}Z", local.replace(' ', "T")))?;
+    let now = (now_ms / 1000.0).floor() as i64;
+    Some(((as_utc - now) as f64 / 60.0).round() as i32)
+}

@@ -1,0 +1,30 @@
+//! One clickable row of an article list (suggestions, categories, related articles). A single
+//! component for all lists keeps the wasm small: with erased components it is compiled once.
+
+use leptos::prelude::*;
+
+use crate::components::panel::PanelNav;
+use crate::state::Route;
+
+/// A button that opens `route`, with a title and an optional second line.
+#[component]
+pub fn Row(
+    /// Where the row leads.
+    route: Route,
+    /// The first line.
+    #[prop(into)]
+    title: String,
+    /// The second line (summary, count), if any.
+    #[prop(optional, into)]
+    meta: Option<String>,
+) -> impl IntoView {
+    let nav = expect_context::<PanelNav>();
+    view! {
+        <li>
+            <button type="button" class="kb-row" on:click=move |_| nav.go(route.clone())>
+                <span class="kb-row-title">{title}</span>
+                {meta.map(|m| view! { <span class="kb-row-meta">{m}</span> })}
+            </button>
+        </li>
+    }
+}

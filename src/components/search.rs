@@ -1,0 +1,214 @@
+//! Instant search: the search box and the ranked, highlighted results (koban-core's index runs
+//! in the widget, no round trip per keystroke). Arrow keys move through the results, Enter opens
+//! one, and the result count is announced through a live region.
+
+use std::sync::Arc;
+
+use koban_core::content::ChannelKind;
+use koban_core::search::SearchOptions;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::highlight::HighlightedText;
+use crate::components::panel::PanelNav;
+use crate::content::Loaded;
+use crate::i18n::{t, tf};
+use crate::state::{Route, WidgetState};
+
+/// How many results are shown.
+const LIMIT: usize = 20;
+
+/// The labelled search input, bound to the widget's query.
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let state = expect_context::<WidgetState>();
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "ArrowDown" {
+            ev.prevent_default();
+            focus_result(&ev, 0);
+        }
+    };
+    view! {
+        <div class="kb-search">
+            <label for="kb-search-input" class="kb-visually-hidden">{t("search-label")}</label>
+            <input
+                id="kb-search-input"
+                class="kb-input"
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder=t("search-placeholder")
+                prop:value=move || state.query.get()
+                on:input=move |ev| state.query.set(event_target_value(&ev))
+                on:keydown=on_keydown
+            />
+        </div>
+    }
+}
+
+/// Results for the current query, or the no-results help.
+#[component]
+pub fn SearchResults(
+    /// The loaded content.
+    loaded: Arc<Loaded>,
+) -> impl IntoView {
+    let state = expect_context::<WidgetState>();
+    let nav = expect_context::<PanelNav>();
+    let search_loaded = loaded.clone();
+    let hits = std::sync::Arc::new(move || {
+        let opts = SearchOptions {
+            limit: LIMIT,
+            context_boost: state.context.get(),
+        };
+        state
+            .query
+            .with(|q| search_loaded.index.search(q.trim(), &opts))
+    });
+    let count_hits = hits.clone();
+    // The `search` event, once per distinct query.
+    let announced = StoredValue::new(String::new());
+    let emit_loaded = loaded.clone();
+    Effect::new(move |_| {
+        let query = state.query.get().trim().to_string();
+        if announced.get_value() != query {
+            let count = emit_loaded
+                .index
+                .search(
+                    &query,
+                    &SearchOptions {
+                        limit: LIMIT,
+                        context_boost: Vec::new(),
+                    },
+                )
+                .len();
+            state.emit_with(
+                "search",
+                &[
+                    ("query", query.as_str().into()),
+                    ("results", (count as u32).into()),
+                ],
+            );
+            announced.set_value(query);
+        }
+    });
+
+    let list_loaded = loaded.clone();
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let step = match ev.key().as_str() {
+            "ArrowDown" => 1,
+            "ArrowUp" => -1,
+            _ => return,
+        };
+        ev.prevent_default();
+        move_focus(&ev, step);
+    };
+    view! {
+        // One live region for the whole search, so every change of the count is announced.
+        <p class="kb-visually-hidden" role="status">
+            {move || tf("search-results", &[("count", count_hits().len().to_string())])}
+        </p>
+        {move || {
+            let list = hits();
+            if list.is_empty() {
+                return view! { <NoResults loaded=loaded.clone()/> }.into_any();
+            }
+            let items = list
+                .into_iter()
+                .map(|hit| {
+                    let doc = list_loaded.index.doc(hit.doc);
+                    let id = doc.id.clone();
+                    view! {
+                        <li>
+                            <button type="button" class="kb-row kb-result" on:click=move |_| nav.go(Route::Article(id.clone()))>
+                                <span class="kb-row-title"><HighlightedText text=hit.title/></span>
+                                <span class="kb-row-meta"><HighlightedText text=hit.snippet/></span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <ul class="kb-list kb-results" on:keydown=on_keydown>{items}</ul> }.into_any()
+        }}
+    }
+}
+
+/// Shown when nothing matches: the community forum's search and contact support.
+#[component]
+fn NoResults(
+    /// The loaded content.
+    loaded: Arc<Loaded>,
+) -> impl IntoView {
+    let state = expect_context::<WidgetState>();
+    let query = state.query.get_untracked().trim().to_string();
+    let site = &loaded.bundle.site;
+    let forum = site
+        .channels
+        .iter()
+        .find(|c| c.kind == ChannelKind::Forum)
+        .and_then(|c| c.search_link(&query));
+    let email = site
+        .channels
+        .iter()
+        .find(|c| c.kind == ChannelKind::Email)
+        .map(|c| c.url.clone());
+    view! {
+        <div class="kb-no-results">
+            <p class="kb-strong">{tf("search-no-results", &[("query", query.clone())])}</p>
+            <p class="kb-muted">{t("search-no-results-hint")}</p>
+            <div class="kb-actions">
+                {forum.map(|href| view! {
+                    <a class="kb-button" href=href target="_blank" rel="noopener noreferrer">{t("search-ask-community")}</a>
+                })}
+                {email.map(|href| view! {
+                    <a class="kb-button kb-secondary" href=href>{t("contact-support")}</a>
+                })}
+            </div>
+        </div>
+    }
+}
+
+/// All result buttons in the shadow root of the event's target.
+fn result_buttons(ev: &web_sys::KeyboardEvent) -> Option<(web_sys::ShadowRoot, web_sys::NodeList)> {
+    let target = ev.target()?.dyn_into::<web_sys::Node>().ok()?;
+    let root = target
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()?;
+    let list = root.query_selector_all(".kb-result").ok()?;
+    Some((root, list))
+}
+
+fn focus_result(ev: &web_sys::KeyboardEvent, i: u32) {
+    if let Some(el) = result_buttons(ev)
+        .and_then(|(_, l)| l.item(i))
+        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Moves focus one result down or up; up from the first result returns to the search box.
+fn move_focus(ev: &web_sys::KeyboardEvent, step: i32) {
+    let Some((root, list)) = result_buttons(ev) else {
+        return;
+    };
+    let active = root.active_element();
+    let current = (0..list.length()).find(|&i| {
+        list.item(i)
+            .zip(active.as_ref())
+            .is_some_and(|(n, a)| n.is_same_node(Some(a)))
+    });
+    let next = match current {
+        Some(i) => i as i32 + step,
+        None => 0,
+    };
+    let target = if next < 0 {
+        root.get_element_by_id("kb-search-input")
+    } else {
+        list.item(next.min(list.length() as i32 - 1) as u32)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+    };
+    if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}

@@ -1,0 +1,30 @@
+//! Loading and error states of the content, in the user's language.
+
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::content::use_content;
+use crate::i18n::t;
+
+/// Shown while the content loads.
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! { <p class="kb-muted" role="status">{t("loading")}</p> }
+}
+
+/// Shown when the content could not be loaded, with a retry button.
+#[component]
+pub fn LoadError(
+    /// What went wrong.
+    error: ApiError,
+) -> impl IntoView {
+    let content = use_content();
+    view! {
+        <div class="kb-error" role="alert">
+            <p>{t(error.message_id())}</p>
+            <button type="button" class="kb-button" on:click=move |_| content.refetch()>
+                {t("retry")}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,53 @@
+//! "Suggested for this page": the host's own suggestions first, then articles whose `contexts`
+//! match the page context set with `setContext`, best first.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::components::row::Row;
+use crate::content::Loaded;
+use crate::i18n::t;
+use crate::state::{Route, WidgetState};
+
+/// How many suggestions at most.
+const LIMIT: usize = 5;
+
+/// The suggestions list; renders nothing when there are none.
+#[component]
+pub fn Suggested(
+    /// The loaded content.
+    loaded: Arc<Loaded>,
+) -> impl IntoView {
+    let state = expect_context::<WidgetState>();
+    move || {
+        let active = state.context.get();
+        let mut ids: Vec<String> = state
+            .host_suggestions
+            .get()
+            .into_iter()
+            .filter(|id| loaded.bundle.article(id).is_some())
+            .collect();
+        for doc in loaded.index.for_contexts(&active, LIMIT) {
+            let id = loaded.index.doc(doc).id.clone();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        ids.truncate(LIMIT);
+        if ids.is_empty() {
+            return None;
+        }
+        let items = ids
+            .into_iter()
+            .filter_map(|id| loaded.bundle.article(&id).cloned())
+            .map(|a| view! { <Row route=Route::Article(a.id) title=a.title meta=a.summary/> })
+            .collect_view();
+        Some(view! {
+            <section class="kb-section kb-suggested" aria-labelledby="kb-suggested-title">
+                <h3 id="kb-suggested-title" class="kb-section-title">{t("suggested-title")}</h3>
+                <ul class="kb-list">{items}</ul>
+            </section>
+        })
+    }
+}

@@ -1,0 +1,88 @@
+//! The help content of the active locale, fetched through the API client and indexed for search
+//! once per locale.
+//!
+//! A plain signal filled by `spawn_local` rather than a `LocalResource`: the async-derived
+//! machinery behind resources costs about 25 KB of wasm, and this widget needs only "load for the
+//! current locale, and again on retry".
+//!
+//! ```ignore
+//! let content = use_content();
+//! move || content.get().map(|r| r.map(|c| c.bundle.articles.len()))
+//! ```
+
+use std::sync::Arc;
+
+use koban_core::content::ContentBundle;
+use koban_core::home::search_docs::search_docs;
+use koban_core::search::{Index, Normalizer};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::ApiError;
+use crate::state::WidgetState;
+
+/// A locale's bundle with its search index.
+pub struct Loaded {
+    /// The bundle as the server sent it.
+    pub bundle: ContentBundle,
+    /// Search index over `bundle.articles`, in the same order.
+    pub index: Index,
+}
+
+/// The content of the active locale: `None` while loading.
+pub type ContentState = Option<Result<Arc<Loaded>, ApiError>>;
+
+/// The content, provided as context by the root component.
+#[derive(Clone, Copy)]
+pub struct Content {
+    state: RwSignal<ContentState>,
+    widget: WidgetState,
+}
+
+impl Content {
+    /// The current content state, tracked.
+    pub fn get(&self) -> ContentState {
+        self.state.get()
+    }
+
+    /// Loads the content again (after an error).
+    pub fn refetch(&self) {
+        load(*self, self.widget.locale.get_untracked());
+    }
+}
+
+/// Creates the content state and loads it now and whenever the widget's locale changes.
+pub fn provide_content(widget: WidgetState) {
+    let content = Content {
+        state: RwSignal::new(None),
+        widget,
+    };
+    provide_context(content);
+    Effect::new(move |_| load(content, widget.locale.get()));
+}
+
+fn load(content: Content, locale: String) {
+    let api = content.widget.api.get_value();
+    content.state.set(None);
+    spawn_local(async move {
+        let result = api.content(&locale).await.map(|bundle| {
+            let index = Index::build_with(search_docs(&bundle), Normalizer::with_hook(js_nfkc));
+            Arc::new(Loaded { bundle, index })
+        });
+        // A late answer for a locale the user has already left is dropped.
+        if content.widget.locale.get_untracked() == locale {
+            content.state.set(Some(result));
+        }
+    });
+}
+
+/// The content from context.
+pub fn use_content() -> Content {
+    expect_context::<Content>()
+}
+
+/// NFKC and lowercase through the browser's own Unicode tables (no tables in the wasm).
+fn js_nfkc(s: &str) -> String {
+    let js = js_sys::JsString::from(s).normalize("NFKC");
+    String::from(js.to_lower_case())
+}

@@ -63,6 +63,7 @@ BASE=http://127.0.0.1:$PORT
     KOBAN_MIN_FILL_MS=0 \
     KOBAN_RATE_LIMIT_IP_PER_MINUTE=1000000 \
     KOBAN_RATE_LIMIT_EMAIL_PER_HOUR=1000000 \
+    KOBAN_RATE_LIMIT_FEEDBACK_PER_MINUTE=1000000 \
     KOBAN_ADMIN_TOKEN="$ADMIN_TOKEN" \
     RUST_LOG=koban_server=warn \
     "$KOBAN" serve --bind 127.0.0.1 --port "$PORT" --content "$ROOT/content" --assets "$WORK/no-assets"

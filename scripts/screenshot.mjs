@@ -8,9 +8,13 @@ try {
   const page = await newPage(browser, { viewport: { width: 1200, height: 760 } });
   await page.goto(koban.base + "/demo");
   await page.getByRole("button", { name: "Help", exact: true }).click();
-  await page.getByRole("dialog").waitFor();
+  await page.getByRole("dialog").locator(".kb-suggested").waitFor();
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(ROOT, "docs/screenshots/demo.png") });
+  await page.getByRole("searchbox", { name: "Search help" }).fill("withdrawl");
+  await page.getByRole("dialog").locator(".kb-result").first().waitFor();
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: path.join(ROOT, "docs/screenshots/search.png") });
 } finally {
   await browser.close();
   await koban.stop();

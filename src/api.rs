@@ -65,6 +65,31 @@ impl ApiClient {
     }
 }
 
+impl ApiClient {
+    /// `POST /api/v1/feedback` with one event (a plain JS object shaped like koban-core's
+    /// `FeedbackEvent`). Best effort: a failure is dropped (feedback must never bother the user).
+    /// The JSON text is made by the browser's `JSON.stringify`, which keeps a serializer out of
+    /// the wasm.
+    pub async fn feedback(&self, event: &js_sys::Object) -> Result<(), ApiError> {
+        let batch = js_sys::Object::new();
+        let events = js_sys::Array::of1(event);
+        let _ = js_sys::Reflect::set(&batch, &"events".into(), &events);
+        let body = js_sys::JSON::stringify(&batch).map_err(|_| ApiError::Decode)?;
+        let res = Request::post(&format!("{}/api/v1/feedback", self.base))
+            .header("content-type", "application/json")
+            .body(body)
+            .map_err(|_| ApiError::Network)?
+            .send()
+            .await
+            .map_err(|_| ApiError::Network)?;
+        if res.ok() {
+            Ok(())
+        } else {
+            Err(ApiError::Status(res.status()))
+        }
+    }
+}
+
 /// Percent-encodes a query value (locale tags are ASCII; anything else is escaped).
 fn encode(s: &str) -> String {
     s.bytes()

@@ -9,6 +9,7 @@
 //! - [`bridge`]: the typed JS bridge (host object in, widget handle out).
 //! - [`api`]: the typed client of the Koban server API.
 //! - [`content`]: the active locale's help content and its search index.
+//! - [`feedback`]: events for content authors, sent in the background.
 //! - [`mount`]: styles into the shadow root, `lang`/`dir`, mounting the Leptos view.
 //! - [`state`]: reactive state shared by components, provided as context newtypes.
 //! - [`i18n`]: user-visible strings, from `locales/<locale>/*.ftl`.
@@ -18,6 +19,7 @@ pub mod api;
 pub mod bridge;
 pub mod components;
 pub mod content;
+pub mod feedback;
 pub mod i18n;
 pub mod mount;
 pub mod state;

@@ -45,6 +45,8 @@ pub struct WidgetState {
     pub host_suggestions: RwSignal<Vec<String>>,
     /// Floating or inline.
     pub mode: Mode,
+    /// Whether proactive nudges may show (`boot({ nudges })`).
+    pub nudges: bool,
     /// Client for the Koban API.
     pub api: StoredValue<ApiClient>,
     host: StoredValue<Host, LocalStorage>,
@@ -66,6 +68,7 @@ impl WidgetState {
             query: RwSignal::new(String::new()),
             host_suggestions: RwSignal::new(Vec::new()),
             mode: config.mode,
+            nudges: config.nudges,
             api: StoredValue::new(ApiClient::new(api_base)),
             host: StoredValue::new_local(host),
         }

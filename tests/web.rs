@@ -176,3 +176,83 @@ async fn root_carries_its_own_lang_and_dir() {
         "host <html> untouched"
     );
 }
+
+/// Markdown with a script, an event-handler attribute and a `javascript:` link, forced through the
+/// compiler (which `koban content check` would refuse) and rendered by the widget: inert.
+#[wasm_bindgen_test]
+async fn hostile_markdown_forced_through_the_compiler_renders_inert() {
+    use koban_core::content::{Block, Inline, compile_markdown};
+    use koban_widget::components::blocks::Blocks;
+    use leptos::prelude::*;
+
+    let source =
+        include_str!("../crates/koban-core/tests/fixtures/bad-xss/en/articles/node-offline.md");
+    let body = source.splitn(3, "+++").nth(2).unwrap();
+    let mut blocks = compile_markdown(body).blocks;
+    // A hostile server could also send such a tree directly: the widget must not trust it.
+    blocks.push(Block::Paragraph(vec![
+        Inline::Text("<img src=x onerror=alert(2)>".into()),
+        Inline::Link {
+            href: "javascript:alert(3)".into(),
+            content: vec![Inline::Text("y".into())],
+        },
+        Inline::Link {
+            href: " JAVASCRIPT:alert(4)".into(),
+            content: vec![Inline::Text("z".into())],
+        },
+    ]));
+    blocks.push(Block::Image {
+        src: "javascript:alert(5)".into(),
+        alt: "pic".into(),
+    });
+
+    let window = web_sys::window().unwrap();
+    let trap = js_sys::Function::new_with_args("", "window.__xss = true");
+    Reflect::set(&window, &"alert".into(), &trap).unwrap();
+    let doc = document();
+    let container: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(
+        container.clone(),
+        move || view! { <Blocks blocks=blocks.clone()/> },
+    );
+    tick().await;
+
+    assert!(
+        container.query_selector("script").unwrap().is_none(),
+        "no script element"
+    );
+    assert!(
+        container.query_selector("img").unwrap().is_none(),
+        "no img element"
+    );
+    assert!(
+        container.query_selector("[onerror]").unwrap().is_none(),
+        "no onerror attribute"
+    );
+    let links = container.query_selector_all("a").unwrap();
+    for i in 0..links.length() {
+        let a: web_sys::Element = links.item(i).unwrap().unchecked_into();
+        let href = a
+            .get_attribute("href")
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        assert!(
+            !href.trim().starts_with("javascript:"),
+            "inert link, got {href}"
+        );
+    }
+    let text = container.text_content().unwrap();
+    assert!(text.contains("Before."), "{text}");
+    assert!(
+        text.contains("<img src=x onerror=alert(2)>"),
+        "hostile text shown as text: {text}"
+    );
+    assert!(
+        Reflect::get(&window, &"__xss".into())
+            .unwrap()
+            .is_undefined(),
+        "no script ran"
+    );
+    drop(handle);
+}

@@ -36,3 +36,6 @@ article-no = No
 article-thanks = Thanks for your feedback!
 article-sorry = Sorry this did not help. Our team can take a look.
 article-not-found = This article could not be found.
+
+nudge-text = { $title }? See how to fix it
+nudge-dismiss = Dismiss suggestion

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::nudge::Nudge;
 use crate::components::panel::Panel;
 use crate::content::provide_content;
 use crate::state::WidgetState;
@@ -12,9 +13,11 @@ use crate::state::WidgetState;
 pub fn App() -> impl IntoView {
     let state = expect_context::<WidgetState>();
     provide_content(state);
+    let floating = state.mode == koban_core::boot::Mode::Floating;
     view! {
         <Show when=move || state.open()>
             <Panel/>
         </Show>
+        {floating.then(|| view! { <Nudge/> })}
     }
 }

@@ -72,6 +72,7 @@ fn ArticleBody(article: Article, loaded: Arc<Loaded>) -> impl IntoView {
     let article_id = article.id.clone();
     let rate = move |helpful: bool| {
         rating.set(Some(helpful));
+        crate::feedback::article_rated(state, &article_id, helpful);
         state.emit_with(
             "articleRated",
             &[

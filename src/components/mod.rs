@@ -8,6 +8,7 @@ pub mod category;
 pub mod channels;
 pub mod highlight;
 pub mod home;
+pub mod nudge;
 pub mod panel;
 pub mod row;
 pub mod search;

@@ -65,6 +65,30 @@ pub fn SearchResults(
             .with(|q| search_loaded.index.search(q.trim(), &opts))
     });
     let count_hits = hits.clone();
+    // A query that finds nothing and stays unchanged for a moment is a content gap.
+    let reported = StoredValue::new(Vec::<String>::new());
+    let gap_loaded = loaded.clone();
+    Effect::new(move |_| {
+        let query = state.query.get().trim().to_string();
+        let opts = SearchOptions {
+            limit: 1,
+            context_boost: Vec::new(),
+        };
+        if query.is_empty() || !gap_loaded.index.search(&query, &opts).is_empty() {
+            return;
+        }
+        set_timeout(
+            move || {
+                let still = state.query.get_untracked().trim() == query;
+                if still && !reported.with_value(|r| r.contains(&query)) {
+                    reported.update_value(|r| r.push(query.clone()));
+                    crate::feedback::search_no_results(state, &query);
+                }
+            },
+            std::time::Duration::from_millis(1500),
+        );
+    });
+
     // The `search` event, once per distinct query.
     let announced = StoredValue::new(String::new());
     let emit_loaded = loaded.clone();
@@ -159,8 +183,17 @@ fn NoResults(
                 {forum.map(|href| view! {
                     <a class="kb-button" href=href target="_blank" rel="noopener noreferrer">{t("search-ask-community")}</a>
                 })}
-                {email.map(|href| view! {
-                    <a class="kb-button kb-secondary" href=href>{t("contact-support")}</a>
+                {email.map(|href| {
+                    let query = query.clone();
+                    view! {
+                        <a
+                            class="kb-button kb-secondary"
+                            href=href
+                            on:click=move |_| crate::feedback::search_to_ticket(state, &query)
+                        >
+                            {t("contact-support")}
+                        </a>
+                    }
                 })}
             </div>
         </div>

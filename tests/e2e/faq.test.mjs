@@ -1,7 +1,9 @@
 // Contextual FAQ e2e (issue 3): real koban server with the shipped content, real bundle, Chromium.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startKoban, startHost, launchBrowser, newPage } from "./support.mjs";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { startKoban, startHost, launchBrowser, newPage, ROOT } from "./support.mjs";
 
 let koban, host, browser;
 
@@ -11,6 +13,10 @@ before(async () => {
   host = await startHost({
     "/ja.html": `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>ホスト</title>
 <script async src="${koban.base}/koban.js" data-locale="ja" data-preload="eager"></script></head><body><h1>ダッシュボード</h1></body></html>`,
+    "/no-nudges.html": `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+<script>window.Koban = window.Koban || function () { (Koban.q = Koban.q || []).push(arguments) };
+Koban("boot", { nudges: false, preload: "eager" }); Koban("setContext", { errors: ["E_NODE_OFFLINE"] });</script>
+<script async src="${koban.base}/koban.js"></script></head><body><h1>Host</h1></body></html>`,
   });
   browser = await launchBrowser();
 });
@@ -28,6 +34,20 @@ async function openDemo() {
   const dialog = page.getByRole("dialog", { name: "Help" });
   await dialog.waitFor();
   return { page, dialog };
+}
+
+/** `koban report --json` on the e2e server's own store (the real CLI, the real database). */
+function report() {
+  const out = execFileSync(path.join(ROOT, "target/server/koban"), ["report", "--json"], { cwd: koban.dataDir, encoding: "utf8" });
+  return JSON.parse(out);
+}
+
+async function eventually(fn, ms = 5000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    try { return fn(); } catch (e) { if (Date.now() > end) throw e; }
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 const suggestions = (dialog) => dialog.getByRole("region", { name: "Suggested for this page" }).getByRole("button");
@@ -97,6 +117,11 @@ test("article view: helpful yes/no emits articleRated; No offers support", async
   await dialog.getByText("Thanks for your feedback!").waitFor();
   assert.ok(await dialog.getByRole("link", { name: "Contact support" }).isVisible());
   assert.deepEqual(rated, [{ id: "node-offline", helpful: false }]);
+  await eventually(() => {
+    const worst = report().leastHelpfulArticles;
+    assert.equal(worst[0]?.articleId, "node-offline", JSON.stringify(worst));
+    assert.equal(worst[0].unhelpful, 1);
+  });
   await page.context().close();
 });
 
@@ -108,6 +133,11 @@ test("no results: says so and links to the forum search with the query", async (
   assert.equal(await forum.getAttribute("href"), "https://forum.gridshare.example/search?q=zzqxv%20flurble");
   assert.equal(await forum.getAttribute("target"), "_blank");
   assert.match(await dialog.getByRole("status").first().innerText(), /^0 results$/);
+  // Recorded for authors once the query stays unchanged (koban report's content gaps).
+  await eventually(() => {
+    const gaps = report().noResultQueries.map((q) => q.query);
+    assert.ok(gaps.includes("zzqxv flurble"), JSON.stringify(gaps));
+  });
   await page.context().close();
 });
 
@@ -140,5 +170,35 @@ test("Japanese: content in ja, and CJK queries find the node-offline article", a
     const titles = (await dialog.locator(".kb-result .kb-row-title").allInnerTexts()).slice(0, 3);
     assert.ok(titles.includes("ノードがオフラインと表示される"), `${q}: ${titles.join(" | ")}`);
   }
+  await page.context().close();
+});
+
+test("proactive nudge: an error code in the context offers its article once, and opens it", async () => {
+  const page = await newPage(browser);
+  await page.goto(koban.base + "/demo");
+  const nudge = page.getByRole("button", { name: "My node shows as offline? See how to fix it" });
+  await nudge.waitFor();
+  assert.equal(await page.locator("koban-widget").evaluate((h) => h.shadowRoot.querySelector(".kb-nudge").getAttribute("role")), "status");
+  await nudge.click();
+  const title = page.getByRole("dialog").locator("#kb-article-title");
+  await title.waitFor();
+  assert.equal(await title.innerText(), "My node shows as offline");
+  await page.keyboard.press("Escape");
+  await page.reload();
+  await page.waitForFunction(() => window.Koban && window.Koban.version);
+  await page.waitForTimeout(1500);
+  assert.equal(await nudge.count(), 0, "at most once per error code per session");
+  await page.context().close();
+});
+
+test("nudges: false turns nudges off", async () => {
+  const page = await newPage(browser);
+  await page.goto(host.base + "/no-nudges.html");
+  await page.waitForFunction(() => window.Koban && window.Koban.version);
+  await page.evaluate(() => Koban("open"));
+  await page.getByRole("dialog").locator(".kb-home").waitFor();
+  await page.keyboard.press("Escape");
+  await page.waitForTimeout(800);
+  assert.equal(await page.locator("koban-widget").evaluate((h) => h.shadowRoot.querySelectorAll(".kb-nudge").length), 0);
   await page.context().close();
 });

@@ -19,6 +19,8 @@ pub struct ServerConfig {
     pub content: Option<Arc<ContentStore>>,
     /// Ticket intake under `/api/v1/tickets` (`None`: the routes are not mounted).
     pub tickets: Option<crate::tickets::TicketsState>,
+    /// Feedback intake, `POST /api/v1/feedback` (`None`: the route is not mounted).
+    pub feedback: Option<crate::feedback::FeedbackState>,
 }
 
 /// Builds the router for `config`.
@@ -37,6 +39,9 @@ pub fn router(config: &ServerConfig) -> Router {
     }
     if let Some(tickets) = &config.tickets {
         app = app.merge(crate::tickets::router(tickets.clone()));
+    }
+    if let Some(feedback) = &config.feedback {
+        app = app.merge(crate::feedback::router(feedback.clone()));
     }
     app
 }

@@ -6,6 +6,7 @@
 //! koban content build --out dist --content content
 //! koban tickets list --json | show KB-7F3K-92QD | close KB-7F3K-92QD | outbox
 //! koban config check --config koban.toml
+//! koban report --json --days 30 --limit 10
 //! ```
 
 use std::net::SocketAddr;
@@ -39,6 +40,9 @@ enum Command {
     /// Check `koban.toml` and the environment.
     #[command(subcommand)]
     Config(crate::tickets::cli::ConfigCommand),
+    /// Print what the feedback says: top no-result queries, least helpful articles, searches
+    /// that led to a ticket, flow outcomes.
+    Report(crate::feedback::cli::ReportArgs),
 }
 
 /// Options of `koban serve`.
@@ -75,6 +79,7 @@ pub fn main() -> ExitCode {
         Command::Content(cmd) => content::cli::run(cmd),
         Command::Tickets(cmd) => crate::tickets::cli::run_tickets(cmd),
         Command::Config(cmd) => crate::tickets::cli::run_config(cmd),
+        Command::Report(args) => crate::feedback::cli::run(args),
     }
 }
 
@@ -111,6 +116,7 @@ fn serve(args: ServeArgs) -> ExitCode {
         assets_dir: args.assets,
         content: Some(Arc::clone(&store)),
         tickets: None,
+        feedback: None,
     };
     let addr = SocketAddr::new(args.bind, args.port);
     runtime.block_on(async move {
@@ -121,7 +127,14 @@ fn serve(args: ServeArgs) -> ExitCode {
             Err(e) => tracing::warn!("cannot listen for SIGHUP, content will not reload: {e}"),
         }
         match crate::tickets::cli::start_intake(&settings, ticket_rules).await {
-            Ok(tickets) => config.tickets = Some(tickets),
+            Ok(tickets) => {
+                let store = tickets.store().clone();
+                config.tickets = Some(tickets);
+                config.feedback = Some(crate::feedback::FeedbackState::new(
+                    store,
+                    settings.feedback(),
+                ));
+            }
             Err(e) => {
                 eprintln!("koban: not starting: {e}");
                 return ExitCode::FAILURE;

@@ -12,6 +12,7 @@
 //! min_fill_ms = 3000                        # tickets filled in faster are rejected (0: off)
 //! rate_limit_ip_per_minute = 20             # tickets per client IP per minute (0: off)
 //! rate_limit_email_per_hour = 10            # tickets per sender email per hour (0: off)
+//! rate_limit_feedback_per_minute = 60       # feedback batches per client IP per minute (0: off)
 //! idempotency_ttl_hours = 24                # Idempotency-Keys kept at least this long (>= 24)
 //! webhook_url = ""                          # JSON webhook for new tickets (HMAC-SHA256 signed)
 //! webhook_secret = ""                       # HMAC key of the webhook signature
@@ -66,6 +67,8 @@ pub struct Config {
     pub rate_limit_ip_per_minute: u32,
     /// Tickets per sender email per hour.
     pub rate_limit_email_per_hour: u32,
+    /// Feedback batches per client IP per minute.
+    pub rate_limit_feedback_per_minute: u32,
     /// Idempotency key retention.
     pub idempotency_ttl_hours: u64,
     /// JSON webhook URL.
@@ -108,6 +111,7 @@ impl Default for Config {
             min_fill_ms: 3_000,
             rate_limit_ip_per_minute: 20,
             rate_limit_email_per_hour: 10,
+            rate_limit_feedback_per_minute: 60,
             idempotency_ttl_hours: 24,
             webhook_url: String::new(),
             webhook_secret: String::new(),
@@ -245,6 +249,9 @@ impl Config {
                 }
                 "rate_limit_email_per_hour" => {
                     num(name, value).map(|v| self.rate_limit_email_per_hour = v)
+                }
+                "rate_limit_feedback_per_minute" => {
+                    num(name, value).map(|v| self.rate_limit_feedback_per_minute = v)
                 }
                 "idempotency_ttl_hours" => num(name, value).map(|v| self.idempotency_ttl_hours = v),
                 "webhook_url" => {
@@ -462,6 +469,18 @@ impl Config {
         }
     }
 
+    /// The feedback API's settings (CORS, proxies, body limit and timeout as the ticket API's).
+    pub fn feedback(&self) -> crate::feedback::FeedbackConfig {
+        let tickets = self.tickets(Default::default());
+        crate::feedback::FeedbackConfig {
+            cors_origins: tickets.cors_origins,
+            trusted_proxies: tickets.trusted_proxies,
+            body_limit_bytes: tickets.body_limit_bytes,
+            request_timeout: tickets.request_timeout,
+            rate_limit_per_minute: self.rate_limit_feedback_per_minute,
+        }
+    }
+
     /// The effective configuration as TOML, secrets masked.
     pub fn to_toml_masked(&self) -> String {
         let mut masked = self.clone();
@@ -570,6 +589,7 @@ mod tests {
                 ("KOBAN_CORS_ORIGINS", "https://a.example, https://b.example"),
                 ("DATABASE_URL", "postgres://u@127.0.0.1/db"),
                 ("KOBAN_ASSETS", "dist"),
+                ("KOBAN_RATE_LIMIT_FEEDBACK_PER_MINUTE", "5"),
             ]),
         )
         .unwrap();
@@ -590,6 +610,8 @@ mod tests {
         assert!(Config::load_with_env(Some(&dir.join("missing.toml")), &[]).is_err());
         let t = c.tickets(Default::default());
         assert_eq!(t.admin_token.as_deref(), Some("from-env"));
+        assert_eq!(c.feedback().rate_limit_per_minute, 5);
+        assert_eq!(c.feedback().cors_origins, t.cors_origins);
         assert!(t.delivery_targets.is_empty());
     }
 }

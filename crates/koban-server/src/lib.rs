@@ -13,6 +13,7 @@
 //! - [`openapi`]: `GET /openapi.json`, generated from the handlers and types.
 //! - [`tickets`]: ticket intake (`/api/v1/tickets`), over the [`store`], with [`limits`] and
 //!   errors as [`problem`] details.
+//! - [`feedback`]: feedback intake (`POST /api/v1/feedback`) and `koban report`.
 
 pub mod app;
 pub mod assets;
@@ -21,6 +22,7 @@ pub mod config;
 pub mod content;
 pub mod delivery;
 pub mod demo;
+pub mod feedback;
 pub mod limits;
 pub mod openapi;
 pub mod problem;

@@ -185,7 +185,8 @@ pub fn origin_allowed(origin: &str, allowlist: &[String], host: Option<&str>) ->
 }
 
 /// The CORS layer for the API, allowing the origins [`origin_allowed`] accepts; other origins get
-/// no CORS headers at all, so browsers block them and preflights fail.
+/// no `Access-Control-Allow-Origin`, so browsers block them and preflights fail. Wrap it in
+/// [`strip_cors_if_refused`] so they get no CORS headers at all.
 pub fn cors_layer(allowlist: Vec<String>) -> CorsLayer {
     CorsLayer::new()
         .allow_origin(AllowOrigin::predicate(move |origin, parts| {
@@ -209,6 +210,25 @@ pub fn cors_layer(allowlist: Vec<String>) -> CorsLayer {
             HeaderName::from_static("idempotent-replayed"),
         ])
         .max_age(Duration::from_secs(600))
+}
+
+/// Response mapper (`axum::middleware::map_response`, outside [`cors_layer`]): a response without
+/// `Access-Control-Allow-Origin` (origin not allowed, or no CORS request) loses the other
+/// `Access-Control-*` headers tower-http adds regardless (allowed methods and headers on
+/// preflights, exposed headers), so a refused origin learns nothing about the API.
+pub async fn strip_cors_if_refused(mut res: Response) -> Response {
+    let headers = res.headers_mut();
+    if !headers.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN) {
+        let cors: Vec<HeaderName> = headers
+            .keys()
+            .filter(|k| k.as_str().starts_with("access-control-"))
+            .cloned()
+            .collect();
+        for name in cors {
+            headers.remove(name);
+        }
+    }
+    res
 }
 
 /// Middleware body: answers 503 problem+json (with `Retry-After: 1`) when the rest of the stack

@@ -49,6 +49,7 @@ async fn start(store: Arc<ContentStore>) -> String {
         assets_dir: temp_dir("assets"),
         content: Some(store),
         tickets: None,
+        feedback: None,
     };
     tokio::spawn(app::serve(listener, config, std::future::pending()));
     format!("http://{addr}")

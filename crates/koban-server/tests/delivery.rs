@@ -281,6 +281,7 @@ async fn instance_with(url: &str, delivery: DeliveryConfig, worker: bool) -> Ins
         assets_dir: std::env::temp_dir().join("koban-no-assets"),
         content: None,
         tickets: Some(state),
+        feedback: None,
     };
     let http = tokio::spawn(app::serve(listener, config, async {
         let _ = stopped.await;

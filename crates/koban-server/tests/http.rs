@@ -36,6 +36,7 @@ async fn start() -> String {
         assets_dir: bundle_dir(),
         content: None,
         tickets: None,
+        feedback: None,
     };
     tokio::spawn(app::serve(listener, config, std::future::pending()));
     format!("http://{addr}")

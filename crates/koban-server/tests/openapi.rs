@@ -32,6 +32,7 @@ async fn every_route_status_and_header_is_described() {
         [
             "/api/v1/admin/tickets",
             "/api/v1/content",
+            "/api/v1/feedback",
             "/api/v1/tickets",
             "/api/v1/tickets/{reference}"
         ]
@@ -153,4 +154,71 @@ async fn the_request_schema_follows_the_configuration() {
             .contains(&json!("fillMs"))
     );
     assert!(draft.get("oneOf").is_none(), "no categories, no branches");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_feedback_batch_is_described_with_koban_cores_rules() {
+    let doc = document(test_config()).await;
+    let send = &doc["paths"]["/api/v1/feedback"]["post"];
+    assert_eq!(send["operationId"], "sendFeedback");
+    assert_eq!(
+        send["requestBody"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/FeedbackBatch"
+    );
+    let statuses: Vec<&str> = send["responses"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(statuses, ["202", "400", "413", "415", "422", "429", "503"]);
+    assert_eq!(
+        send["responses"]["422"]["content"]["application/problem+json"]["schema"]["$ref"],
+        "#/components/schemas/FeedbackProblem"
+    );
+    assert_eq!(
+        send["responses"]["429"]["headers"]["Retry-After"]["required"],
+        true
+    );
+
+    let schemas = &doc["components"]["schemas"];
+    let events = &schemas["FeedbackBatch"]["properties"]["events"];
+    assert_eq!(
+        (events["minItems"].clone(), events["maxItems"].clone()),
+        (json!(1), json!(50))
+    );
+    let branches = schemas["FeedbackEvent"]["oneOf"].as_array().unwrap();
+    let kinds: Vec<&Value> = branches
+        .iter()
+        .map(|b| &b["properties"]["type"]["enum"][0])
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "articleRated",
+            "searchNoResults",
+            "searchToTicket",
+            "flowOutcome"
+        ]
+    );
+    // camelCase members with koban-core's limits.
+    let rated = &branches[0]["properties"];
+    assert_eq!(rated["articleId"]["pattern"], "^[a-z0-9-]{1,80}$");
+    assert_eq!(rated["locale"]["maxLength"], 35);
+    assert!(rated["articleId"]["description"].is_string());
+    assert!(
+        branches[1]["properties"]["query"]["pattern"]
+            .as_str()
+            .unwrap()
+            .contains("{0,198}")
+    );
+    let flow = &branches[3];
+    assert_eq!(
+        flow["required"],
+        json!(["flowId", "outcome", "stepId", "locale", "type"])
+    );
+    assert_eq!(
+        schemas["FlowOutcomeKind"]["enum"],
+        json!(["resolved", "escalated", "abandoned"])
+    );
 }

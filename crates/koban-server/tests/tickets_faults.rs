@@ -1,5 +1,6 @@
 //! The test-only fault switch (cargo feature `fault-injection`): failed attempts and a connection
-//! dropped after commit still end with exactly one ticket.
+//! dropped after commit still end with exactly one ticket, and a request slower than the request
+//! timeout is answered with 503.
 #![cfg(feature = "fault-injection")]
 
 mod tickets_support;
@@ -32,4 +33,36 @@ async fn fail_first_then_drop_after_commit(db: Db) {
     assert_eq!(s.count().await, 1);
 }
 
-store_tests!(fail_first_then_drop_after_commit);
+/// A request slower than `request_timeout` still gets an answer: 503 problem+json with
+/// `Retry-After`, over the same connection, and nothing is stored.
+async fn slow_request_gets_a_503_not_a_reset(db: Db) {
+    let mut config = test_config();
+    config.request_timeout = std::time::Duration::from_millis(300);
+    let s = start_with(&db, config, Faults::parse("delay-5000").unwrap()).await;
+    let res = s
+        .client
+        .post(format!("{}/api/v1/tickets", s.base))
+        .header("content-type", "application/json")
+        .header("idempotency-key", "slow-1")
+        .body(ticket(1).to_string())
+        .send()
+        .await
+        .expect("a response, not a dropped connection");
+    assert_eq!(res.status(), 503);
+    assert_eq!(res.headers()["content-type"], "application/problem+json");
+    let retry: u64 = res.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(retry >= 1);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["status"], 503);
+    assert_eq!(body["code"], "timeout");
+    assert_eq!(s.count().await, 0);
+}
+
+store_tests!(
+    fail_first_then_drop_after_commit,
+    slow_request_gets_a_503_not_a_reset
+);

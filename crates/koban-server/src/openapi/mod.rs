@@ -6,11 +6,13 @@
 //! The request body is then [refined](refine) with what this server is configured to accept —
 //! the categories and custom fields of the site's content, the length limits, the minimum fill
 //! time — so the document states exactly what `POST /api/v1/tickets` accepts and rejects
-//! (schemathesis checks both directions in `scripts/schemathesis.sh`).
+//! (schemathesis checks both directions in `scripts/schemathesis.sh`); the feedback batch gets
+//! koban-core's feedback rules the same way ([`feedback`]).
 //!
 //! `GET /api/v1/content` is served by [`crate::content`]; it is described here by a path stub
 //! so this module owns the whole document without touching the content handler.
 
+pub mod feedback;
 pub mod refine;
 
 use std::sync::Arc;
@@ -31,7 +33,7 @@ use crate::tickets::read::PublicTicket;
 #[openapi(
     info(
         title = "Koban API",
-        description = "Ticket intake and help content for the Koban help widget. Errors are \
+        description = "Ticket intake, help content and feedback for the Koban help widget. Errors are \
             RFC 9457 problem details (`application/problem+json`) with a stable `code`.",
         license(name = "MIT OR Apache-2.0", identifier = "MIT OR Apache-2.0"),
     ),
@@ -40,6 +42,7 @@ use crate::tickets::read::PublicTicket;
         crate::tickets::read::ticket,
         crate::tickets::read::admin_list,
         crate::tickets::attachments::upload,
+        crate::feedback::submit::submit,
         content_stub,
     ),
     components(schemas(
@@ -50,16 +53,25 @@ use crate::tickets::read::PublicTicket;
         koban_core::ticket::ErrorCode,
         CreatedTicket,
         PublicTicket,
+        crate::tickets::read::PublicReply,
         TicketRecord,
         ProblemDetails,
         crate::tickets::attachments::UploadedAttachment,
         crate::tickets::attachments::UploadForm,
+        koban_core::feedback::FeedbackBatch,
+        koban_core::feedback::FeedbackEvent,
+        koban_core::feedback::FlowOutcomeKind,
+        koban_core::feedback::FeedbackFieldError,
+        koban_core::feedback::FeedbackErrorCode,
+        crate::feedback::submit::FeedbackAccepted,
+        crate::feedback::submit::FeedbackProblem,
     )),
     modifiers(&Security),
     tags(
         (name = "tickets", description = "Submitting and reading tickets."),
         (name = "admin", description = "The agents' side (admin token)."),
         (name = "content", description = "Help content for the widget."),
+        (name = "feedback", description = "How the help content performs, reported by the widget."),
     )
 )]
 pub struct ApiDoc;
@@ -120,6 +132,7 @@ fn content_stub() {}
 pub fn document(config: &TicketsConfig) -> serde_json::Value {
     let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
     refine::refine(&mut doc, config);
+    feedback::refine(&mut doc);
     doc
 }
 

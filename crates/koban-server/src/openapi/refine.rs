@@ -22,7 +22,7 @@ use serde_json::{Map, Value, json};
 use crate::tickets::TicketsConfig;
 
 /// Characters `char::is_whitespace` is true for (`White_Space`).
-const WS: &str = r"\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
+pub const WS: &str = r"\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
 /// Characters `char::is_control` is true for (`Cc`).
 const CTRL: &str = r"\u0000-\u001f\u007f-\u009f";
 

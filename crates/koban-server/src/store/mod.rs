@@ -11,10 +11,14 @@
 //!
 //! - [`tickets`]: tickets and idempotency keys.
 //! - [`outbox`]: the delivery outbox.
+//! - [`replies`]: agents' replies to tickets (public, or internal notes).
 //! - [`attachments`]: uploaded files (metadata; the bytes are on disk).
+//! - [`feedback`]: the widget's feedback events and the aggregates of `koban report`.
 
 pub mod attachments;
+pub mod feedback;
 pub mod outbox;
+pub mod replies;
 pub mod tickets;
 
 use std::borrow::Cow;
@@ -94,6 +98,16 @@ fn migrator() -> Migrator {
             3,
             "attachments",
             include_str!("../../migrations/0003_attachments.sql"),
+        ),
+        migration(
+            4,
+            "feedback",
+            include_str!("../../migrations/0004_feedback.sql"),
+        ),
+        migration(
+            5,
+            "ticket_replies",
+            include_str!("../../migrations/0005_ticket_replies.sql"),
         ),
     ])
 }

@@ -54,7 +54,7 @@ pub struct TicketRecord {
     pub id: String,
     /// Human-friendly reference.
     pub reference: String,
-    /// `open` or `closed`.
+    /// `open`, `answered` (support replied) or `closed`.
     pub status: String,
     /// Sender's name.
     pub name: String,

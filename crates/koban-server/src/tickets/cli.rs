@@ -1,5 +1,10 @@
-//! The ticket side of the command line: `koban tickets list [--json] | show <ref> | close <ref> |
-//! outbox`, `koban config check`, and starting ticket intake for `koban serve`.
+//! The ticket side of the command line: `koban tickets list [--json] | show <ref> |
+//! reply <ref> [--message <text>] [--internal] | close <ref> | outbox`, `koban config check`, and
+//! starting ticket intake for `koban serve`.
+//!
+//! Ticket status: `open` when submitted, `answered` once an agent replied (the first public reply
+//! to an open ticket sets it; internal notes do not), `closed` by `koban tickets close`. Replying
+//! to a closed ticket keeps it closed.
 //!
 //! Ticket text is printed as given; control characters are escaped so a ticket cannot drive the
 //! agent's terminal.
@@ -30,6 +35,21 @@ pub enum TicketsCommand {
     Show {
         /// Ticket reference, e.g. KB-7F3K-92QD.
         reference: String,
+        /// `koban.toml` to read `database_url` from.
+        #[arg(long, env = "KOBAN_CONFIG")]
+        config: Option<PathBuf>,
+    },
+    /// Reply to a ticket: a public reply the submitter reads in the widget, or with
+    /// `--internal` a note only agents see. A public reply turns an `open` ticket `answered`.
+    Reply {
+        /// Ticket reference.
+        reference: String,
+        /// The text; without it, the text is read from standard input.
+        #[arg(long, short)]
+        message: Option<String>,
+        /// An internal note, never shown to the submitter.
+        #[arg(long)]
+        internal: bool,
         /// `koban.toml` to read `database_url` from.
         #[arg(long, env = "KOBAN_CONFIG")]
         config: Option<PathBuf>,
@@ -185,11 +205,17 @@ async fn tickets(cmd: TicketsCommand) -> Result<ExitCode, String> {
     let config_path = match &cmd {
         TicketsCommand::List { config, .. }
         | TicketsCommand::Show { config, .. }
+        | TicketsCommand::Reply { config, .. }
         | TicketsCommand::Close { config, .. }
         | TicketsCommand::Outbox { config } => config.clone(),
     };
     let Some(config) = load_config(config_path.as_deref()) else {
         return Ok(ExitCode::FAILURE);
+    };
+    // Read the reply before opening the store, so a bad message fails fast and touches nothing.
+    let message = match &cmd {
+        TicketsCommand::Reply { message, .. } => Some(reply_text(message.as_deref())?),
+        _ => None,
     };
     let store = Store::connect(&config.database_url)
         .await
@@ -211,7 +237,7 @@ async fn tickets(cmd: TicketsCommand) -> Result<ExitCode, String> {
             for t in all {
                 let _ = writeln!(
                     out,
-                    "{}  {:<6}  {}  {:<12}  {}  <{}>",
+                    "{}  {:<8}  {}  {:<12}  {}  <{}>",
                     t.reference,
                     t.status,
                     t.created_at,
@@ -241,6 +267,18 @@ async fn tickets(cmd: TicketsCommand) -> Result<ExitCode, String> {
             println!("Fields:      {}", text(&t.fields.to_string()));
             println!("Context:     {}", text(&t.context.to_string()));
             println!("\n{}", text(&t.description));
+            for r in store
+                .replies_of(&t.id, false)
+                .await
+                .map_err(|e| e.to_string())?
+            {
+                let kind = if r.public {
+                    "Reply"
+                } else {
+                    "Internal note (not shown to the user)"
+                };
+                println!("\n{kind} {}:\n{}", r.created_at, text(&r.body));
+            }
             for a in store
                 .attachments_of(&t.id)
                 .await
@@ -266,6 +304,28 @@ async fn tickets(cmd: TicketsCommand) -> Result<ExitCode, String> {
                         None => format!("pending, {} failed attempt(s)", o.attempts),
                     }
                 );
+            }
+        }
+        TicketsCommand::Reply {
+            reference,
+            internal,
+            ..
+        } => {
+            let r = found(&reference);
+            let body = message.unwrap_or_default();
+            match store
+                .add_reply(&r, &body, !internal)
+                .await
+                .map_err(|e| e.to_string())?
+            {
+                Some(added) if internal => {
+                    println!("{r}: internal note added (status {})", added.status)
+                }
+                Some(added) => println!("{r}: reply sent (status {})", added.status),
+                None => {
+                    eprintln!("koban: no ticket {reference}");
+                    return Ok(ExitCode::FAILURE);
+                }
             }
         }
         TicketsCommand::Close { reference, .. } => {
@@ -299,6 +359,25 @@ async fn tickets(cmd: TicketsCommand) -> Result<ExitCode, String> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The text of a reply: `--message`, or standard input without it; surrounding blank lines are
+/// dropped, and an empty reply is refused.
+fn reply_text(message: Option<&str>) -> Result<String, String> {
+    let raw = match message {
+        Some(m) => m.to_string(),
+        None => {
+            let mut buf = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut buf)
+                .map_err(|e| format!("cannot read the reply from standard input: {e}"))?;
+            buf
+        }
+    };
+    let body = raw.trim_matches(|c| c == '\n' || c == '\r').trim_end();
+    if body.trim().is_empty() {
+        return Err("the reply is empty (pass --message or write it to standard input)".into());
+    }
+    Ok(body.to_string())
 }
 
 async fn all_tickets(store: &Store) -> Result<Vec<crate::store::tickets::TicketRecord>, String> {

@@ -141,6 +141,9 @@ async fn create_inner(
 ) -> Result<Response, Problem> {
     let config = state.config();
     let store = state.store();
+    if let Some(delay) = state.0.faults.delay() {
+        tokio::time::sleep(delay).await;
+    }
     if state.0.faults.take_fail() {
         return Err(Problem::new(
             StatusCode::SERVICE_UNAVAILABLE,

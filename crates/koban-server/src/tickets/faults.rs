@@ -4,12 +4,15 @@
 //! `KOBAN_FAULTS` is a comma-separated list:
 //! - `fail-first-N`: the first N `POST /api/v1/tickets` requests get 503 before touching the store;
 //! - `drop-after-commit` (or `drop-after-commit-N`): the first (N) created tickets are committed,
-//!   then the connection is dropped without a response.
+//!   then the connection is dropped without a response;
+//! - `delay-MS`: every `POST /api/v1/tickets` request waits MS milliseconds before touching the
+//!   store (to exceed `request_timeout_ms`).
 //!
 //! Without the feature, [`Faults`] is an empty type whose checks are constant `false`.
 
 #[cfg(feature = "fault-injection")]
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::time::Duration;
 
 /// Faults to inject.
 #[derive(Debug, Default)]
@@ -18,6 +21,8 @@ pub struct Faults {
     fail_first: AtomicU32,
     #[cfg(feature = "fault-injection")]
     drop_after_commit: AtomicU32,
+    #[cfg(feature = "fault-injection")]
+    delay_ms: AtomicU64,
 }
 
 impl Faults {
@@ -54,9 +59,14 @@ impl Faults {
                 faults.fail_first.store(n?, Ordering::SeqCst);
             } else if let Some(n) = count("drop-after-commit") {
                 faults.drop_after_commit.store(n?, Ordering::SeqCst);
+            } else if let Some(ms) = item.strip_prefix("delay-") {
+                let ms = ms
+                    .parse()
+                    .map_err(|_| format!("KOBAN_FAULTS: bad milliseconds in `{item}`"))?;
+                faults.delay_ms.store(ms, Ordering::SeqCst);
             } else {
                 return Err(format!(
-                    "KOBAN_FAULTS: unknown fault `{item}` (expected fail-first-N or drop-after-commit[-N])"
+                    "KOBAN_FAULTS: unknown fault `{item}` (expected fail-first-N, drop-after-commit[-N] or delay-MS)"
                 ));
             }
         }
@@ -77,6 +87,17 @@ impl Faults {
         }
         #[cfg(not(feature = "fault-injection"))]
         false
+    }
+
+    /// How long each ticket request should wait before touching the store (`None`: not at all).
+    pub fn delay(&self) -> Option<Duration> {
+        #[cfg(feature = "fault-injection")]
+        {
+            let ms = self.delay_ms.load(Ordering::SeqCst);
+            (ms > 0).then(|| Duration::from_millis(ms))
+        }
+        #[cfg(not(feature = "fault-injection"))]
+        None
     }
 
     /// Whether this committed request should drop its connection (consumes one).
@@ -106,6 +127,10 @@ mod tests {
         let f = Faults::parse("fail-first-2, drop-after-commit").unwrap();
         assert!(f.take_fail() && f.take_fail() && !f.take_fail());
         assert!(f.take_drop() && !f.take_drop());
+        assert_eq!(f.delay(), None);
+        let f = Faults::parse("delay-1500").unwrap();
+        assert_eq!(f.delay(), Some(Duration::from_millis(1500)));
+        assert!(Faults::parse("delay-soon").is_err());
         assert!(Faults::parse("explode").is_err());
         assert!(Faults::parse("fail-first-x").is_err());
     }

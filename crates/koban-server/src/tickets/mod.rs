@@ -163,6 +163,7 @@ pub fn router(state: TicketsState) -> Router {
             limits::timeout(timeout, req, next)
         }))
         .layer(limits::cors_layer(config.cors_origins.clone()))
+        .layer(middleware::map_response(limits::strip_cors_if_refused))
         .with_state(state)
 }
 

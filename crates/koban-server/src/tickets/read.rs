@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{TicketsState, bearer, constant_time_eq, sha256_hex};
 use crate::problem::Problem;
+use crate::store::replies::ReplyRecord;
 use crate::store::tickets::TicketRecord;
 
 /// What the submitter sees of their ticket.
@@ -21,7 +22,9 @@ pub struct PublicTicket {
     pub id: String,
     /// Reference.
     pub reference: String,
-    /// `open` or `closed`.
+    /// `open` (waiting for support), `answered` (support replied; set by the first public reply
+    /// to an open ticket) or `closed`.
+    #[schema(example = "answered", pattern = "^(open|answered|closed)$")]
     pub status: String,
     /// Subject as submitted.
     pub subject: String,
@@ -31,13 +34,24 @@ pub struct PublicTicket {
     /// RFC 3339 time of the last change.
     #[schema(format = DateTime)]
     pub updated_at: String,
-    /// Public replies from support (none yet: replies are not implemented).
-    #[schema(value_type = Vec<Object>)]
-    pub replies: Vec<serde_json::Value>,
+    /// Public replies from support, oldest first (internal notes are never included).
+    pub replies: Vec<PublicReply>,
 }
 
-impl From<TicketRecord> for PublicTicket {
-    fn from(t: TicketRecord) -> Self {
+/// A reply from support, as the submitter sees it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PublicReply {
+    /// Text as the agent wrote it (plain text: escape it wherever it is shown).
+    pub body: String,
+    /// RFC 3339 time of the reply.
+    #[schema(format = DateTime)]
+    pub created_at: String,
+}
+
+impl PublicTicket {
+    /// The submitter's view of `t` with its public `replies`.
+    pub fn new(t: TicketRecord, replies: Vec<ReplyRecord>) -> Self {
         PublicTicket {
             id: t.id,
             reference: t.reference,
@@ -45,7 +59,14 @@ impl From<TicketRecord> for PublicTicket {
             subject: t.subject,
             created_at: t.created_at,
             updated_at: t.updated_at,
-            replies: Vec::new(),
+            replies: replies
+                .into_iter()
+                .filter(|r| r.public)
+                .map(|r| PublicReply {
+                    body: r.body,
+                    created_at: r.created_at,
+                })
+                .collect(),
         }
     }
 }
@@ -60,13 +81,15 @@ impl From<TicketRecord> for PublicTicket {
     summary = "Read your ticket",
     description = "Status and public replies of a ticket, for the person who submitted it: \
         `Authorization: Bearer <accessToken>` with the token returned at creation. An unknown \
-        reference and a wrong or missing token get the same 404.",
+        reference and a wrong or missing token get the same 404. `status` is `open` (waiting for \
+        support), `answered` (support replied) or `closed`; `replies` are support's public \
+        replies, oldest first.",
     params(("reference" = String, Path, description = "The reference, e.g. `KB-7F3K-92QD` (case and dashes are forgiven).")),
     security(("access_token" = [])),
     responses(
         (status = 200, description = "The ticket.", body = PublicTicket),
         (status = 404, description = "No such ticket, or not yours.", body = crate::problem::ProblemDetails, content_type = "application/problem+json"),
-        (status = 503, description = "Store unavailable.", body = crate::problem::ProblemDetails, content_type = "application/problem+json",
+        (status = 503, description = "Store unavailable or request timed out (`timeout`); retry after `Retry-After`.", body = crate::problem::ProblemDetails, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds to wait."))),
     )
 )]
@@ -81,7 +104,10 @@ pub async fn ticket(
     };
     match state.store().ticket_with_token_hash(&reference).await {
         Ok(Some((ticket, hash))) if constant_time_eq(&sha256_hex(token.as_bytes()), &hash) => {
-            Json(PublicTicket::from(ticket)).into_response()
+            match state.store().replies_of(&ticket.id, true).await {
+                Ok(replies) => Json(PublicTicket::new(ticket, replies)).into_response(),
+                Err(e) => Problem::unavailable(&e).into_response(),
+            }
         }
         Ok(_) => Problem::not_found().into_response(),
         Err(e) => Problem::unavailable(&e).into_response(),
@@ -119,7 +145,7 @@ pub struct Page {
         (status = 401, description = "Missing or wrong admin token.", body = crate::problem::ProblemDetails, content_type = "application/problem+json",
             headers(("WWW-Authenticate" = String, description = "`Bearer`"))),
         (status = 404, description = "The admin API is off (no `admin_token`).", body = crate::problem::ProblemDetails, content_type = "application/problem+json"),
-        (status = 503, description = "Store unavailable.", body = crate::problem::ProblemDetails, content_type = "application/problem+json",
+        (status = 503, description = "Store unavailable or request timed out (`timeout`); retry after `Retry-After`.", body = crate::problem::ProblemDetails, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds to wait."))),
     )
 )]

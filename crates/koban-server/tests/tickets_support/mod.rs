@@ -111,6 +111,7 @@ pub async fn start_on(url: &str, config: TicketsConfig, faults: Faults) -> Serve
         assets_dir: std::env::temp_dir().join("koban-no-assets"),
         content: None,
         tickets: Some(state),
+        feedback: None,
     };
     tokio::spawn(app::serve(listener, config, std::future::pending()));
     Server {

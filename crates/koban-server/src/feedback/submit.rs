@@ -1,0 +1,200 @@
+//! `POST /api/v1/feedback`: a batch of feedback events, stored whole or not at all.
+//!
+//! Order of checks: client IP rate limit (429), body within limit (413), JSON media type (415),
+//! JSON (400), an object (400), then koban-core's [`parse_batch`]: 422 `validation_failed` with
+//! `errors: [{ field, code, max? }]`, one per problem, paths like `events[3].query`. A valid
+//! batch is stored in one transaction and answered `202 { "accepted": n }`.
+
+use std::time::Instant;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Extension, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use koban_core::feedback::{FeedbackErrors, FeedbackFieldError, parse_batch};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::FeedbackState;
+use crate::problem::{PROBLEM_JSON, Problem};
+use crate::store::feedback::NewFeedback;
+use crate::store::now_ms;
+use crate::tickets::{ClientIp, random_hex};
+
+/// The 202 body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct FeedbackAccepted {
+    /// Number of events stored (all of the batch).
+    #[schema(minimum = 1, maximum = 50)]
+    pub accepted: usize,
+}
+
+/// The 422 body: a problem (`validation_failed`) with the rejected fields of the batch.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct FeedbackProblem {
+    /// `urn:koban:problem:validation_failed`.
+    #[serde(rename = "type")]
+    #[schema(pattern = "^urn:koban:problem:[a-z_]+$")]
+    pub type_uri: String,
+    /// Short, human-readable summary (English).
+    pub title: String,
+    /// `422`.
+    #[schema(minimum = 422, maximum = 422)]
+    pub status: u16,
+    /// `validation_failed`.
+    #[schema(pattern = "^[a-z_]+$")]
+    pub code: String,
+    /// Every rejected field, with its path (`events`, `events[3]`, `events[3].query`).
+    pub errors: Vec<FeedbackFieldError>,
+}
+
+impl FeedbackProblem {
+    /// The 422 problem for `errors`.
+    pub fn new(errors: FeedbackErrors) -> FeedbackProblem {
+        FeedbackProblem {
+            type_uri: "urn:koban:problem:validation_failed".into(),
+            title: "The feedback has invalid fields".into(),
+            status: StatusCode::UNPROCESSABLE_ENTITY.as_u16(),
+            code: "validation_failed".into(),
+            errors: errors.0,
+        }
+    }
+}
+
+impl IntoResponse for FeedbackProblem {
+    fn into_response(self) -> Response {
+        let body = serde_json::to_vec(&self).unwrap_or_default();
+        let mut res = (StatusCode::UNPROCESSABLE_ENTITY, body).into_response();
+        res.headers_mut()
+            .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        res
+    }
+}
+
+/// Handler of `POST /api/v1/feedback`.
+#[utoipa::path(
+    post,
+    path = "/api/v1/feedback",
+    tag = "feedback",
+    operation_id = "sendFeedback",
+    summary = "Report feedback events",
+    description = "A batch of 1 to 50 events the widget collected: an article rated helpful or \
+        not, a search without results, a search after which the user opened the ticket form, a \
+        guided flow's outcome. The whole batch is validated and stored in one transaction, or \
+        rejected with every invalid field (paths such as `events[3].query`). Queries are stored \
+        trimmed, with a normalized form (whitespace collapsed, lowercased) that `koban report` \
+        groups by; no client address or identity is stored. Members not described here are \
+        ignored.",
+    request_body(content = koban_core::feedback::FeedbackBatch, content_type = "application/json"),
+    responses(
+        (status = 202, description = "Stored.", body = FeedbackAccepted),
+        (status = 400, description = "Malformed JSON, or not a JSON object.", body = crate::problem::ProblemDetails, content_type = "application/problem+json"),
+        (status = 413, description = "Body larger than `body_limit_bytes`.", body = crate::problem::ProblemDetails, content_type = "application/problem+json"),
+        (status = 415, description = "Body not sent as `application/json`.", body = crate::problem::ProblemDetails, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid batch (`validation_failed` with `errors`).", body = FeedbackProblem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many batches from this address.", body = crate::problem::ProblemDetails, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait."))),
+        (status = 503, description = "Store unavailable or request timed out; nothing was stored, retry.", body = crate::problem::ProblemDetails, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait."))),
+    )
+)]
+pub async fn submit(
+    State(state): State<FeedbackState>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    match submit_inner(&state, ip, &headers, body).await {
+        Ok(res) => res,
+        Err(res) => res,
+    }
+}
+
+async fn submit_inner(
+    state: &FeedbackState,
+    ip: Option<std::net::IpAddr>,
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, Response> {
+    let config = state.config();
+    if let Some(ip) = ip
+        && let Err(wait) = state.0.ip_limiter.check(&ip.to_string(), Instant::now())
+    {
+        let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+        return Err(Problem::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            "Too many requests",
+        )
+        .detail("Too much feedback from this address; try again later")
+        .retry_after(secs.max(1))
+        .into_response());
+    }
+    let body = body.map_err(|rejection| {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            Problem::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                "Request body too large",
+            )
+            .detail(format!("At most {} bytes", config.body_limit_bytes))
+        } else {
+            Problem::new(
+                StatusCode::BAD_REQUEST,
+                "bad_body",
+                "Unreadable request body",
+            )
+        }
+        .into_response()
+    })?;
+    if let Some(ct) = headers.get(header::CONTENT_TYPE) {
+        let ct = ct.to_str().unwrap_or("").to_ascii_lowercase();
+        if !(ct.starts_with("application/json") || ct.contains("+json")) {
+            return Err(Problem::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Send the feedback as application/json",
+            )
+            .into_response());
+        }
+    }
+    let value: Value = serde_json::from_slice(&body).map_err(|e| {
+        Problem::new(StatusCode::BAD_REQUEST, "malformed_json", "Malformed JSON")
+            .detail(e.to_string())
+            .into_response()
+    })?;
+    if !value.is_object() {
+        return Err(Problem::new(
+            StatusCode::BAD_REQUEST,
+            "malformed_feedback",
+            "Not a feedback batch",
+        )
+        .detail("Send a JSON object { \"events\": [...] }")
+        .into_response());
+    }
+    let batch = parse_batch(&value).map_err(|e| FeedbackProblem::new(e).into_response())?;
+    let now = now_ms();
+    let rows: Vec<NewFeedback> = batch
+        .events
+        .into_iter()
+        .map(|event| NewFeedback {
+            id: format!("fb_{}", random_hex(16)),
+            event,
+            created_at: now,
+        })
+        .collect();
+    state
+        .store()
+        .insert_feedback(&rows)
+        .await
+        .map_err(|e| Problem::unavailable(&e).into_response())?;
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(FeedbackAccepted {
+            accepted: rows.len(),
+        }),
+    )
+        .into_response())
+}

@@ -28,8 +28,6 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 : >"$META"
 meta date "$(date -u '+%Y-%m-%d %H:%M UTC')"
-meta commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-meta dirty "$(git status --porcelain 2>/dev/null | grep -c . || true)"
 meta cpu "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 meta cores "$(nproc)"
 meta memory_gib "$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)"
@@ -54,6 +52,9 @@ if [[ "${KOBAN_BENCH_NO_BUILD:-0}" != 1 ]]; then
 fi
 [[ -x target/server/koban ]] || { echo "bench: no target/server/koban (make server)" >&2; exit 1; }
 [[ -f dist/koban.js ]] || { echo "bench: no widget bundle in dist/ (make bundle)" >&2; exit 1; }
+# The code measured: HEAD and the work tree as they are when the server has been built.
+meta commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+meta dirty "$(git status --porcelain --untracked-files=no -- . ':!BENCHMARKS.md' ':!bench' 2>/dev/null | grep -c . || true)"
 meta server_binary "$(date -u -r target/server/koban '+%Y-%m-%d %H:%M UTC')"
 meta bundle "$(date -u -r "$(ls -d dist/v/*/koban-widget_bg.wasm | head -n1)" '+%Y-%m-%d %H:%M UTC')"
 

@@ -108,17 +108,23 @@ tickets_run() {
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$ROOT/bench/wrk/tickets.lua" \
     "http://127.0.0.1:$PORT" -- "$name-$$" "$(date +%s.%N)" "$DURATION" "$TAIL" | tee "$out"
   local result created other in_flight phase answered statuses stored rps cps check
-  result="$(grep '^tickets-result ' "$out")"
+  result="$(grep '^tickets-result ' "$out" || true)"
+  if [[ -z "$result" ]]; then
+    stop_server
+    FAILED=1
+    echo "wrk-result name=$name check=not-run load=$load" | tee -a "$WORK/summary"
+    return
+  fi
   field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$result"; }
   created="$(field created)"; other="$(field other)"; in_flight="$(field in_flight)"
   phase="$(field send_phase_s)"; answered="$(field answered)"; statuses="$(field statuses)"
   # The server is still up: count what the store holds, through the CLI, on the same database.
-  stored="$(cd "$WORK/$name" && DATABASE_URL="$url" "$BIN" tickets list --json | jq length)"
+  stored="$(cd "$WORK/$name" && DATABASE_URL="$url" "$BIN" tickets list --json | jq length || echo unknown)"
   rps="$(awk -v n="$answered" -v s="$phase" 'BEGIN { printf "%.1f", n / s }')"
   cps="$(awk -v n="$created" -v s="$phase" 'BEGIN { printf "%.1f", n / s }')"
   if [[ "$stored" == "$created" && "$in_flight" == 0 ]]; then
     check=ok
-  elif [[ "$in_flight" != 0 && "$stored" -ge "$created" && "$stored" -le $((created + in_flight)) ]]; then
+  elif [[ "$in_flight" != 0 && "$stored" =~ ^[0-9]+$ && "$stored" -ge "$created" && "$stored" -le $((created + in_flight)) ]]; then
     check="inexact($in_flight-in-flight)"
   else
     check=MISMATCH
@@ -152,11 +158,16 @@ tickets_run tickets-sqlite "sqlite://$WORK/tickets-sqlite/data/koban.db"
 if [[ "${KOBAN_BENCH_SKIP_POSTGRES:-0}" == 1 ]]; then
   echo "wrk-result name=tickets-postgres check=skipped" | tee -a "$WORK/summary"
 else
-  PG_ADMIN="${KOBAN_BENCH_POSTGRES_URL:-$("$ROOT/scripts/start-postgres.sh")}"
   db="koban_bench_$$_$(date +%s)"
-  psql -q "$PG_ADMIN" -c "CREATE DATABASE $db" >/dev/null
-  PG_DBS+=("$db")
-  tickets_run tickets-postgres "${PG_ADMIN%/*}/$db"
+  if PG_ADMIN="${KOBAN_BENCH_POSTGRES_URL:-$("$ROOT/scripts/start-postgres.sh")}" &&
+    psql -q "$PG_ADMIN" -c "CREATE DATABASE $db" >/dev/null; then
+    PG_DBS+=("$db")
+    tickets_run tickets-postgres "${PG_ADMIN%/*}/$db"
+  else
+    echo "wrk.sh: no PostgreSQL (scripts/start-postgres.sh failed)" >&2
+    echo "wrk-result name=tickets-postgres check=not-run" | tee -a "$WORK/summary"
+    FAILED=1
+  fi
 fi
 
 # 3. The content endpoint (no database involved; SQLite server).

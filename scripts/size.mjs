@@ -29,6 +29,6 @@ if (loader.gzip > LOADER_LIMIT) failures.push(`loader is ${loader.gzip} B gzip, 
 // The bundle's hard limit becomes blocking with the performance work (issue 9); until then an
 // overrun is reported loudly here and in README, not hidden.
 if (total.gzip > BUNDLE_LIMIT) console.warn(`WARNING: widget bundle is ${total.gzip} B gzip, over the ${BUNDLE_LIMIT} B hard limit (see README, Sizes)`);
-console.log(`loader budget ${LOADER_LIMIT} B: ${loader.gzip <= LOADER_LIMIT ? "PASS" : "FAIL"}; bundle goal ${BUNDLE_GOAL} B: ${total.gzip <= BUNDLE_GOAL ? "PASS" : "over"}; hard limit ${BUNDLE_LIMIT} B: ${total.gzip <= BUNDLE_LIMIT ? "PASS" : "FAIL"}`);
+console.log(`loader budget ${LOADER_LIMIT} B: ${loader.gzip <= LOADER_LIMIT ? "PASS" : "FAIL"}; bundle goal ${BUNDLE_GOAL} B: ${total.gzip <= BUNDLE_GOAL ? "PASS" : "over"}; hard limit ${BUNDLE_LIMIT} B: ${total.gzip <= BUNDLE_LIMIT ? "PASS" : "OVER (warning: not gated yet, see README)"}`);
 fs.writeFileSync(path.join(root, "target/size-report.json"), JSON.stringify({ version, rows, total }, null, 2));
 if (failures.length) { console.error("size gate failed:\n  " + failures.join("\n  ")); process.exit(1); }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use koban_core::content::ChannelKind;
 use koban_core::home::announcements::rfc3339_to_unix;
-use koban_core::home::hours::{format_hhmm, status};
+use koban_core::home::hours::{day_spans, format_hhmm, status};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -39,13 +39,18 @@ pub fn Channels(
         })
         .collect_view();
     let support = &site.support;
+    let locale = loaded.bundle.locale.clone();
     let now_ms = js_sys::Date::now();
     let hours = offset_minutes(&support.timezone, now_ms).and_then(|tz_offset| {
         let user_offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
         status(support, (now_ms / 1000.0) as i64, tz_offset, user_offset)
     });
     let hours_view = hours.map(|h| {
-        let days = support.days.join(", ");
+        let days = day_spans(&support.days)
+            .into_iter()
+            .map(|(a, b)| if a == b { weekday(a, &locale) } else { format!("{}–{}", weekday(a, &locale), weekday(b, &locale)) })
+            .collect::<Vec<_>>()
+            .join(", ");
         view! {
             <p class="kb-hours">
                 <span class="kb-dot" class:kb-online=h.open_now aria-hidden="true"></span>
@@ -66,6 +71,18 @@ pub fn Channels(
             <ul class="kb-channels">{links}</ul>
         </section>
     }
+}
+
+/// The short weekday name (0 = Monday) in `locale`, from the browser's `Intl`.
+fn weekday(index: usize, locale: &str) -> String {
+    // 2024-01-01 was a Monday (UTC noon keeps every time zone on the same date).
+    let date = js_sys::Date::new(&JsValue::from_f64(
+        1_704_110_400_000.0 + index as f64 * 86_400_000.0,
+    ));
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"weekday".into(), &"short".into());
+    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
+    date.to_locale_date_string(locale, &options).into()
 }
 
 /// Minutes the time zone `tz` is ahead of UTC at `now_ms`, from the browser's time zone data.

@@ -65,6 +65,34 @@ pub fn status(
     })
 }
 
+/// The open days as runs of consecutive weekdays (0 = Monday … 6 = Sunday), for display as
+/// "Mon–Fri" or "Mon, Wed–Thu". Unknown day names are ignored.
+///
+/// ```
+/// use koban_core::home::hours::day_spans;
+/// let days: Vec<String> = ["mon", "tue", "wed", "fri"].map(String::from).to_vec();
+/// assert_eq!(day_spans(&days), vec![(0, 2), (4, 4)]);
+/// ```
+pub fn day_spans(days: &[String]) -> Vec<(usize, usize)> {
+    let open: Vec<bool> = DAYS
+        .iter()
+        .map(|d| days.iter().any(|x| x.eq_ignore_ascii_case(d)))
+        .collect();
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < 7 {
+        if open[i] {
+            let start = i;
+            while i + 1 < 7 && open[i + 1] {
+                i += 1;
+            }
+            spans.push((start, i));
+        }
+        i += 1;
+    }
+    spans
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +127,17 @@ mod tests {
         );
         let saturday = monday_0700_utc - 2 * 86_400 + 3 * 3600;
         assert!(!status(&berlin(), saturday, 60, 0).unwrap().open_now);
+    }
+
+    #[test]
+    fn spans_of_days() {
+        let all: Vec<String> = DAYS.map(String::from).to_vec();
+        assert_eq!(day_spans(&all), vec![(0, 6)]);
+        assert_eq!(
+            day_spans(&["sun".into(), "MON".into(), "x".into()]),
+            vec![(0, 0), (6, 6)]
+        );
+        assert!(day_spans(&[]).is_empty());
     }
 
     #[test]

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use crate::components::blocks::Blocks;
 use crate::components::row::Row;
-use crate::components::status::{LoadError, Loading};
-use crate::content::{Loaded, use_content};
+use crate::components::status::with_content;
+use crate::content::Loaded;
 use crate::i18n::{t, tf};
 use crate::state::{Route, WidgetState};
 
@@ -19,17 +19,10 @@ pub fn ArticleView(
     #[prop(into)]
     id: String,
 ) -> impl IntoView {
-    let content = use_content();
-    move || match content.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) => view! { <LoadError error/> }.into_any(),
-        Some(Ok(loaded)) => match loaded.bundle.article(&id).cloned() {
-            Some(article) => view! { <ArticleBody article loaded/> }.into_any(),
-            None => {
-                view! { <p class="kb-error" role="alert">{t("article-not-found")}</p> }.into_any()
-            }
-        },
-    }
+    with_content(move |loaded| match loaded.bundle.article(&id).cloned() {
+        Some(article) => view! { <ArticleBody article loaded/> }.into_any(),
+        None => view! { <p class="kb-error" role="alert">{t("article-not-found")}</p> }.into_any(),
+    })
 }
 
 #[component]

@@ -3,8 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::row::Row;
-use crate::components::status::{LoadError, Loading};
-use crate::content::use_content;
+use crate::components::status::with_content;
 use crate::state::Route;
 
 /// Lists the articles of category `id`.
@@ -14,31 +13,26 @@ pub fn CategoryView(
     #[prop(into)]
     id: String,
 ) -> impl IntoView {
-    let content = use_content();
-    move || match content.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) => view! { <LoadError error/> }.into_any(),
-        Some(Ok(loaded)) => {
-            let name = loaded
-                .bundle
-                .site
-                .category(&id)
-                .map(|c| c.name.clone())
-                .unwrap_or_default();
-            let items = loaded
+    with_content(move |loaded| {
+        let name = loaded
+            .bundle
+            .site
+            .category(&id)
+            .map(|c| c.name.clone())
+            .unwrap_or_default();
+        let items = loaded
                 .bundle
                 .articles
                 .iter()
                 .filter(|a| a.category == id)
                 .map(|a| view! { <Row route=Route::Article(a.id.clone()) title=a.title.clone() meta=a.summary.clone()/> })
                 .collect_view();
-            view! {
-                <section class="kb-section" aria-labelledby="kb-category-title">
-                    <h3 id="kb-category-title" class="kb-view-title">{name}</h3>
-                    <ul class="kb-list">{items}</ul>
-                </section>
-            }
-            .into_any()
+        view! {
+            <section class="kb-section" aria-labelledby="kb-category-title">
+                <h3 id="kb-category-title" class="kb-view-title">{name}</h3>
+                <ul class="kb-list">{items}</ul>
+            </section>
         }
-    }
+        .into_any()
+    })
 }

@@ -9,9 +9,9 @@ use crate::components::announcements::Announcements;
 use crate::components::channels::Channels;
 use crate::components::row::Row;
 use crate::components::search::{SearchBox, SearchResults};
-use crate::components::status::{LoadError, Loading};
+use crate::components::status::with_content;
 use crate::components::suggested::Suggested;
-use crate::content::{Loaded, use_content};
+use crate::content::Loaded;
 use crate::i18n::{t, tf};
 use crate::state::{Route, WidgetState};
 
@@ -19,22 +19,17 @@ use crate::state::{Route, WidgetState};
 #[component]
 pub fn Home() -> impl IntoView {
     let state = expect_context::<WidgetState>();
-    let content = use_content();
     view! {
         <div class="kb-home">
             <p class="kb-greeting">{t("home-greeting")}</p>
             <SearchBox/>
-            {move || match content.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(error)) => view! { <LoadError error/> }.into_any(),
-                Some(Ok(loaded)) => {
-                    if state.query.with(|q| q.trim().is_empty()) {
-                        view! { <HomeSections loaded/> }.into_any()
-                    } else {
-                        view! { <SearchResults loaded/> }.into_any()
-                    }
+            {with_content(move |loaded| {
+                if state.query.with(|q| q.trim().is_empty()) {
+                    view! { <HomeSections loaded/> }.into_any()
+                } else {
+                    view! { <SearchResults loaded/> }.into_any()
                 }
-            }}
+            })}
         </div>
     }
 }

@@ -54,57 +54,27 @@ pub fn SearchResults(
 ) -> impl IntoView {
     let state = expect_context::<WidgetState>();
     let nav = expect_context::<PanelNav>();
-    let search_loaded = loaded.clone();
-    let hits = std::sync::Arc::new(move || {
-        let opts = SearchOptions {
-            limit: LIMIT,
-            context_boost: state.context.get(),
-        };
-        state
-            .query
-            .with(|q| search_loaded.index.search(q.trim(), &opts))
-    });
-    let count_hits = hits.clone();
-    // A query that finds nothing and stays unchanged for a moment is a content gap.
-    let reported = StoredValue::new(Vec::<String>::new());
-    let gap_loaded = loaded.clone();
-    Effect::new(move |_| {
-        let query = state.query.get().trim().to_string();
-        let opts = SearchOptions {
-            limit: 1,
-            context_boost: Vec::new(),
-        };
-        if query.is_empty() || !gap_loaded.index.search(&query, &opts).is_empty() {
-            return;
+    // One search per keystroke: the result list, the announced count, the `search` event and
+    // the content-gap report all read this signal.
+    let run = {
+        let loaded = loaded.clone();
+        move || {
+            let opts = SearchOptions {
+                limit: LIMIT,
+                context_boost: state.context.get(),
+            };
+            state.query.with(|q| loaded.index.search(q.trim(), &opts))
         }
-        set_timeout(
-            move || {
-                let still = state.query.get_untracked().trim() == query;
-                if still && !reported.with_value(|r| r.contains(&query)) {
-                    reported.update_value(|r| r.push(query.clone()));
-                    crate::feedback::search_no_results(state, &query);
-                }
-            },
-            std::time::Duration::from_millis(1500),
-        );
-    });
-
-    // The `search` event, once per distinct query.
+    };
+    let hits = RwSignal::new(untrack(run.clone()));
+    let reported = StoredValue::new(Vec::<String>::new());
     let announced = StoredValue::new(String::new());
-    let emit_loaded = loaded.clone();
     Effect::new(move |_| {
-        let query = state.query.get().trim().to_string();
+        hits.set(run());
+        let query = state.query.get_untracked().trim().to_string();
+        let count = hits.with_untracked(Vec::len);
+        // The `search` event, once per distinct query.
         if announced.get_value() != query {
-            let count = emit_loaded
-                .index
-                .search(
-                    &query,
-                    &SearchOptions {
-                        limit: LIMIT,
-                        context_boost: Vec::new(),
-                    },
-                )
-                .len();
             state.emit_with(
                 "search",
                 &[
@@ -112,7 +82,20 @@ pub fn SearchResults(
                     ("results", (count as u32).into()),
                 ],
             );
-            announced.set_value(query);
+            announced.set_value(query.clone());
+        }
+        // A query that finds nothing and stays unchanged for a moment is a content gap.
+        if count == 0 && !query.is_empty() {
+            set_timeout(
+                move || {
+                    let still = state.query.get_untracked().trim() == query;
+                    if still && !reported.with_value(|r| r.contains(&query)) {
+                        reported.update_value(|r| r.push(query.clone()));
+                        crate::feedback::search_no_results(state, &query);
+                    }
+                },
+                std::time::Duration::from_millis(1500),
+            );
         }
     });
 
@@ -129,10 +112,10 @@ pub fn SearchResults(
     view! {
         // One live region for the whole search, so every change of the count is announced.
         <p class="kb-visually-hidden" role="status">
-            {move || tf("search-results", &[("count", count_hits().len().to_string())])}
+            {move || tf("search-results", &[("count", hits.with(Vec::len).to_string())])}
         </p>
         {move || {
-            let list = hits();
+            let list = hits.get();
             if list.is_empty() {
                 return view! { <NoResults loaded=loaded.clone()/> }.into_any();
             }

@@ -2,8 +2,10 @@
 
 use leptos::prelude::*;
 
+use std::sync::Arc;
+
 use crate::api::ApiError;
-use crate::content::use_content;
+use crate::content::{Loaded, use_content};
 use crate::i18n::t;
 
 /// Shown while the content loads.
@@ -26,5 +28,18 @@ pub fn LoadError(
                 {t("retry")}
             </button>
         </div>
+    }
+}
+
+/// Renders `view` with the loaded content, or the loading / error state while there is none:
+/// the one place every content view gets its three states from.
+pub fn with_content(
+    view: impl Fn(Arc<Loaded>) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let content = use_content();
+    move || match content.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(error)) => view! { <LoadError error/> }.into_any(),
+        Some(Ok(loaded)) => view(loaded),
     }
 }

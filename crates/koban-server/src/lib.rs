@@ -14,6 +14,7 @@
 //! - [`tickets`]: ticket intake (`/api/v1/tickets`), over the [`store`], with [`limits`] and
 //!   errors as [`problem`] details.
 //! - [`feedback`]: feedback intake (`POST /api/v1/feedback`) and `koban report`.
+//! - [`json_body`]: the JSON request body of both intakes, with their shared problems.
 
 pub mod app;
 pub mod assets;
@@ -23,6 +24,7 @@ pub mod content;
 pub mod delivery;
 pub mod demo;
 pub mod feedback;
+pub mod json_body;
 pub mod limits;
 pub mod openapi;
 pub mod problem;

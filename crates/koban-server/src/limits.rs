@@ -7,16 +7,18 @@
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use axum::extract::{ConnectInfo, Request};
+use axum::Router;
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Request};
 use axum::http::{HeaderMap, HeaderName, Method, StatusCode, header};
-use axum::middleware::Next;
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::problem::Problem;
+use crate::tickets::ClientIp;
 
 /// A GCRA rate limiter: `limit` requests per `period` per key, with bursts up to `limit`.
 #[derive(Debug)]
@@ -62,15 +64,22 @@ impl RateLimiter {
 
 /// A 429 problem with `Retry-After` rounded up to whole seconds.
 pub fn too_many(wait: Duration, what: &str) -> Problem {
+    rate_limited(
+        wait,
+        format!("Too many tickets from this {what}; try again later"),
+    )
+}
+
+/// A 429 `rate_limited` problem with `detail` and `Retry-After` rounded up to whole seconds
+/// (at least 1).
+pub fn rate_limited(wait: Duration, detail: impl Into<String>) -> Problem {
     let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
     Problem::new(
         StatusCode::TOO_MANY_REQUESTS,
         "rate_limited",
         "Too many requests",
     )
-    .detail(format!(
-        "Too many tickets from this {what}; try again later"
-    ))
+    .detail(detail)
     .retry_after(secs.max(1))
 }
 
@@ -244,6 +253,31 @@ pub async fn timeout(timeout: Duration, req: Request, next: Next) -> Response {
         .retry_after(1)
         .into_response(),
     }
+}
+
+/// The layers every JSON API router gets, innermost first: the body limit, the [`ClientIp`]
+/// extension (through `trusted_proxies`), the request [`timeout`], the [`cors_layer`] and
+/// [`strip_cors_if_refused`].
+pub fn api_layers<S: Clone + Send + Sync + 'static>(
+    router: Router<S>,
+    body_limit_bytes: usize,
+    trusted_proxies: Vec<IpNet>,
+    request_timeout: Duration,
+    cors_origins: Vec<String>,
+) -> Router<S> {
+    let trusted: Arc<[IpNet]> = trusted_proxies.into();
+    router
+        .layer(DefaultBodyLimit::max(body_limit_bytes))
+        .layer(middleware::from_fn(move |mut req: Request, next: Next| {
+            let ip = client_ip(peer_ip(&req), req.headers(), &trusted);
+            req.extensions_mut().insert(ClientIp(ip));
+            next.run(req)
+        }))
+        .layer(middleware::from_fn(move |req: Request, next: Next| {
+            timeout(request_timeout, req, next)
+        }))
+        .layer(cors_layer(cors_origins))
+        .layer(middleware::map_response(strip_cors_if_refused))
 }
 
 #[cfg(test)]

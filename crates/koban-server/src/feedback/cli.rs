@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use super::report::{self, DEFAULT_DAYS, DEFAULT_LIMIT};
 use crate::store::{Store, now_ms};
-use crate::tickets::cli::load_config;
+use crate::tickets::cli::{load_config, runtime};
 
 /// Options of `koban report`.
 #[derive(Debug, clap::Args)]
@@ -31,15 +31,8 @@ pub fn run(args: ReportArgs) -> ExitCode {
     let Some(config) = load_config(args.config.as_deref()) else {
         return ExitCode::FAILURE;
     };
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("koban: cannot start the runtime: {e}");
-            return ExitCode::FAILURE;
-        }
+    let Some(runtime) = runtime() else {
+        return ExitCode::FAILURE;
     };
     let result = runtime.block_on(async {
         let store = Store::connect(&config.database_url)

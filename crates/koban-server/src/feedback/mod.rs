@@ -17,14 +17,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::middleware::{self, Next};
-use axum::response::Response;
 use axum::routing::post;
 
 use crate::limits::{self, IpNet, RateLimiter};
 use crate::store::Store;
-use crate::tickets::ClientIp;
 
 /// Settings of the feedback API (from [`crate::config::Config::feedback`]).
 #[derive(Debug, Clone)]
@@ -88,25 +84,13 @@ impl FeedbackState {
 /// The feedback API router (merge it into the app).
 pub fn router(state: FeedbackState) -> Router {
     let config = state.config().clone();
-    let timeout = config.request_timeout;
-    Router::new()
-        .route("/api/v1/feedback", post(submit::submit))
-        .layer(DefaultBodyLimit::max(config.body_limit_bytes))
-        .layer(middleware::from_fn_with_state(state.clone(), client_ip))
-        .layer(middleware::from_fn(move |req: Request, next: Next| {
-            limits::timeout(timeout, req, next)
-        }))
-        .layer(limits::cors_layer(config.cors_origins.clone()))
-        .layer(middleware::map_response(limits::strip_cors_if_refused))
-        .with_state(state)
-}
-
-async fn client_ip(State(state): State<FeedbackState>, mut req: Request, next: Next) -> Response {
-    let ip = limits::client_ip(
-        limits::peer_ip(&req),
-        req.headers(),
-        &state.config().trusted_proxies,
-    );
-    req.extensions_mut().insert(ClientIp(ip));
-    next.run(req).await
+    let router = Router::new().route("/api/v1/feedback", post(submit::submit));
+    limits::api_layers(
+        router,
+        config.body_limit_bytes,
+        config.trusted_proxies,
+        config.request_timeout,
+        config.cors_origins,
+    )
+    .with_state(state)
 }

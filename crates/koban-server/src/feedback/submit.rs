@@ -15,9 +15,10 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use koban_core::feedback::{FeedbackErrors, FeedbackFieldError, parse_batch};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::FeedbackState;
+use crate::json_body::read_json;
+use crate::limits::rate_limited;
 use crate::problem::{PROBLEM_JSON, Problem};
 use crate::store::feedback::NewFeedback;
 use crate::store::now_ms;
@@ -122,49 +123,18 @@ async fn submit_inner(
     if let Some(ip) = ip
         && let Err(wait) = state.0.ip_limiter.check(&ip.to_string(), Instant::now())
     {
-        let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
-        return Err(Problem::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            "rate_limited",
-            "Too many requests",
-        )
-        .detail("Too much feedback from this address; try again later")
-        .retry_after(secs.max(1))
-        .into_response());
+        return Err(
+            rate_limited(wait, "Too much feedback from this address; try again later")
+                .into_response(),
+        );
     }
-    let body = body.map_err(|rejection| {
-        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            Problem::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "payload_too_large",
-                "Request body too large",
-            )
-            .detail(format!("At most {} bytes", config.body_limit_bytes))
-        } else {
-            Problem::new(
-                StatusCode::BAD_REQUEST,
-                "bad_body",
-                "Unreadable request body",
-            )
-        }
-        .into_response()
-    })?;
-    if let Some(ct) = headers.get(header::CONTENT_TYPE) {
-        let ct = ct.to_str().unwrap_or("").to_ascii_lowercase();
-        if !(ct.starts_with("application/json") || ct.contains("+json")) {
-            return Err(Problem::new(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
-                "Send the feedback as application/json",
-            )
-            .into_response());
-        }
-    }
-    let value: Value = serde_json::from_slice(&body).map_err(|e| {
-        Problem::new(StatusCode::BAD_REQUEST, "malformed_json", "Malformed JSON")
-            .detail(e.to_string())
-            .into_response()
-    })?;
+    let value = read_json(
+        body,
+        headers,
+        config.body_limit_bytes,
+        "Send the feedback as application/json",
+    )
+    .map_err(IntoResponse::into_response)?;
     if !value.is_object() {
         return Err(Problem::new(
             StatusCode::BAD_REQUEST,

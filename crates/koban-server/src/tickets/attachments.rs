@@ -133,6 +133,16 @@ fn problem(status: StatusCode, code: &'static str, title: &'static str) -> Probl
     Problem::new(status, code, title)
 }
 
+/// 400 `bad_multipart`: the multipart body (or one of its parts) cannot be read.
+fn unreadable_multipart(detail: String) -> Problem {
+    problem(
+        StatusCode::BAD_REQUEST,
+        "bad_multipart",
+        "Unreadable multipart body",
+    )
+    .detail(detail)
+}
+
 fn multipart_problem(e: &MultipartError, max: usize) -> Problem {
     if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
         problem(
@@ -142,12 +152,7 @@ fn multipart_problem(e: &MultipartError, max: usize) -> Problem {
         )
         .detail(format!("At most {max} bytes"))
     } else {
-        problem(
-            StatusCode::BAD_REQUEST,
-            "bad_multipart",
-            "Unreadable multipart body",
-        )
-        .detail(e.body_text())
+        unreadable_multipart(e.body_text())
     }
 }
 
@@ -246,12 +251,7 @@ async fn upload_inner(
                 "Send the file as multipart/form-data",
             )
         } else {
-            problem(
-                StatusCode::BAD_REQUEST,
-                "bad_multipart",
-                "Unreadable multipart body",
-            )
-            .detail(e.body_text())
+            unreadable_multipart(e.body_text())
         }
     })?;
     let mut upload = None;

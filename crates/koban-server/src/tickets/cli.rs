@@ -94,6 +94,21 @@ pub fn load_config(path: Option<&Path>) -> Option<Config> {
     }
 }
 
+/// The single-threaded runtime the store commands run on, or `None` after printing why it
+/// cannot start.
+pub fn runtime() -> Option<tokio::runtime::Runtime> {
+    match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => Some(rt),
+        Err(e) => {
+            eprintln!("koban: cannot start the runtime: {e}");
+            None
+        }
+    }
+}
+
 /// Runs `koban config`.
 pub fn run_config(cmd: ConfigCommand) -> ExitCode {
     let ConfigCommand::Check { config } = cmd;
@@ -180,15 +195,8 @@ fn text(s: &str) -> String {
 
 /// Runs `koban tickets`.
 pub fn run_tickets(cmd: TicketsCommand) -> ExitCode {
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("koban: cannot start the runtime: {e}");
-            return ExitCode::FAILURE;
-        }
+    let Some(runtime) = runtime() else {
+        return ExitCode::FAILURE;
     };
     runtime.block_on(async move {
         match tickets(cmd).await {

@@ -24,9 +24,9 @@ use axum::response::{IntoResponse, Response};
 use koban_core::ticket::{ErrorCode, FieldError, FieldErrors, TicketDraft, reference, validate};
 use rand::Rng;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::{ClientIp, TicketsState, random_hex, sha256_hex};
+use crate::json_body::read_json;
 use crate::limits::too_many;
 use crate::problem::Problem;
 use crate::store::tickets::{Claim, Created, NewTicket};
@@ -158,36 +158,12 @@ async fn create_inner(
         return Err(too_many(wait, "address"));
     }
     let key = idempotency_key(headers)?;
-    let body = body.map_err(|rejection| {
-        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            Problem::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "payload_too_large",
-                "Request body too large",
-            )
-            .detail(format!("At most {} bytes", config.body_limit_bytes))
-        } else {
-            Problem::new(
-                StatusCode::BAD_REQUEST,
-                "bad_body",
-                "Unreadable request body",
-            )
-        }
-    })?;
-    if let Some(ct) = headers.get(header::CONTENT_TYPE) {
-        let ct = ct.to_str().unwrap_or("").to_ascii_lowercase();
-        if !(ct.starts_with("application/json") || ct.contains("+json")) {
-            return Err(Problem::new(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
-                "Send the ticket as application/json",
-            ));
-        }
-    }
-    let value: Value = serde_json::from_slice(&body).map_err(|e| {
-        Problem::new(StatusCode::BAD_REQUEST, "malformed_json", "Malformed JSON")
-            .detail(e.to_string())
-    })?;
+    let value = read_json(
+        body,
+        headers,
+        config.body_limit_bytes,
+        "Send the ticket as application/json",
+    )?;
     let draft: TicketDraft = serde_json::from_value(value.clone()).map_err(|e| {
         Problem::new(StatusCode::BAD_REQUEST, "malformed_ticket", "Not a ticket")
             .detail(e.to_string())

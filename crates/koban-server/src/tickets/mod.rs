@@ -20,11 +20,9 @@ use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::middleware::Next;
-use axum::response::Response;
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
-use axum::{Router, middleware};
 use koban_core::ticket::TicketRules;
 use rand::Rng;
 use sha2::{Digest, Sha256};
@@ -141,7 +139,6 @@ pub struct ClientIp(pub Option<IpAddr>);
 /// The ticket API router (merge it into the app), with `GET /openapi.json` describing it.
 pub fn router(state: TicketsState) -> Router {
     let config = state.config().clone();
-    let timeout = config.request_timeout;
     let doc = crate::openapi::Document::new(&config);
     let mut router = Router::new();
     if let Some(files) = &config.attachments {
@@ -152,29 +149,19 @@ pub fn router(state: TicketsState) -> Router {
             post(attachments::upload).layer(DefaultBodyLimit::max(limit)),
         );
     }
-    router
+    let router = router
         .route("/openapi.json", get(move || async move { doc.response() }))
         .route("/api/v1/tickets", post(create::create))
         .route("/api/v1/tickets/{reference}", get(read::ticket))
-        .route("/api/v1/admin/tickets", get(read::admin_list))
-        .layer(DefaultBodyLimit::max(config.body_limit_bytes))
-        .layer(middleware::from_fn_with_state(state.clone(), client_ip))
-        .layer(middleware::from_fn(move |req: Request, next: Next| {
-            limits::timeout(timeout, req, next)
-        }))
-        .layer(limits::cors_layer(config.cors_origins.clone()))
-        .layer(middleware::map_response(limits::strip_cors_if_refused))
-        .with_state(state)
-}
-
-async fn client_ip(State(state): State<TicketsState>, mut req: Request, next: Next) -> Response {
-    let ip = limits::client_ip(
-        limits::peer_ip(&req),
-        req.headers(),
-        &state.config().trusted_proxies,
-    );
-    req.extensions_mut().insert(ClientIp(ip));
-    next.run(req).await
+        .route("/api/v1/admin/tickets", get(read::admin_list));
+    limits::api_layers(
+        router,
+        config.body_limit_bytes,
+        config.trusted_proxies,
+        config.request_timeout,
+        config.cors_origins,
+    )
+    .with_state(state)
 }
 
 /// `n` random bytes from the OS-seeded CSPRNG, as lowercase hex.

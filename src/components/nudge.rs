@@ -3,7 +3,7 @@
 //! At most once per error code per browser session (sessionStorage, namespaced), announced
 //! politely, and off with `boot({ nudges: false })`.
 
-use koban_core::search::context_matches;
+use koban_core::home::suggest::nudge;
 use leptos::prelude::*;
 
 use crate::content::use_content;
@@ -25,22 +25,13 @@ pub fn Nudge() -> impl IntoView {
         }
         let loaded = content.get()?.ok()?;
         let shown = dismissed.get();
-        let active = state.context.get();
-        // Best match for the whole page context first, so the article that fits both the error
-        // and the page wins over one that only lists the error.
-        let ranked = loaded.index.for_contexts(&active, 20);
-        active.iter().find_map(|ctx| {
-            let code = ctx.strip_prefix("error:")?.to_string();
-            if shown.contains(&code) || already_nudged(&code) {
-                return None;
-            }
-            let doc = ranked
-                .iter()
-                .map(|&d| loaded.index.doc(d))
-                .find(|d| d.contexts.iter().any(|p| context_matches(p, ctx)))?;
-            let article = loaded.bundle.article(&doc.id)?;
-            Some((code, article.id.clone(), article.title.clone()))
-        })
+        let (code, doc) = state.context.with(|active| {
+            nudge(&loaded.index, active, |code| {
+                shown.iter().any(|c| c == code) || already_nudged(code)
+            })
+        })?;
+        let article = loaded.bundle.article(&loaded.index.doc(doc).id)?;
+        Some((code, article.id.clone(), article.title.clone()))
     };
     move || {
         due().map(|(code, id, title)| {

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use koban_core::home::suggest::suggestions;
 use leptos::prelude::*;
 
 use crate::components::row::Row;
@@ -21,20 +22,14 @@ pub fn Suggested(
 ) -> impl IntoView {
     let state = expect_context::<WidgetState>();
     move || {
-        let active = state.context.get();
-        let mut ids: Vec<String> = state
-            .host_suggestions
-            .get()
+        let host = state.host_suggestions.get();
+        let docs = state
+            .context
+            .with(|active| suggestions(&loaded.index, &host, active, LIMIT));
+        let ids: Vec<String> = docs
             .into_iter()
-            .filter(|id| loaded.bundle.article(id).is_some())
+            .map(|d| loaded.index.doc(d).id.clone())
             .collect();
-        for doc in loaded.index.for_contexts(&active, LIMIT) {
-            let id = loaded.index.doc(doc).id.clone();
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
-        ids.truncate(LIMIT);
         if ids.is_empty() {
             return None;
         }

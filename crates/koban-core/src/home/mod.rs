@@ -6,9 +6,11 @@
 //! - [`announcements`]: which announcements are in effect at a given time.
 //! - [`hours`]: whether support is open now, and its hours in the user's time zone.
 //! - [`links`]: which hrefs may be rendered as links.
+//! - [`suggest`]: "Suggested for this page" and the proactive nudge.
 
 pub mod announcements;
 pub mod hours;
 pub mod links;
 pub mod page_context;
 pub mod search_docs;
+pub mod suggest;

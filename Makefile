@@ -7,7 +7,7 @@ PORT ?= 8080
 BIND ?= 127.0.0.1
 SERVER := target/server/koban
 
-.PHONY: run test tools test-tools fetch bundle server build lint test-host test-api test-browser test-e2e size bench clean
+.PHONY: run test tools test-tools fetch bundle server build faults-server lint test-host test-api test-browser test-e2e size bench clean
 
 run: build
 	$(SERVER) serve --bind $(BIND) --port $(PORT)
@@ -51,7 +51,13 @@ test-api: server
 test-browser: test-tools fetch
 	CHROMEDRIVER=/usr/bin/chromedriver CARGO_NET_OFFLINE=true cargo test --target wasm32-unknown-unknown -p koban-widget --test web
 
-test-e2e: build
+# The server with the test-only fault switch (cargo feature `fault-injection`, set through
+# KOBAN_FAULTS): a debug build kept apart from the release binary, which never has it.
+faults-server: fetch
+	CARGO_NET_OFFLINE=true cargo build -p koban-server --features fault-injection --bin koban
+	mkdir -p target/faults && cp target/debug/koban target/faults/koban
+
+test-e2e: build faults-server
 	node --test --test-concurrency=1 tests/e2e/
 
 size:

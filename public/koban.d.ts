@@ -1,7 +1,30 @@
 // Type declarations for the Koban help widget's JS API (window.Koban).
 // Usage: /// <reference path="koban.d.ts" /> or copy into your project's types.
 
-export type KobanEvent = "ready" | "open" | "close" | "error";
+export type KobanEvent =
+  | "ready" | "open" | "close" | "error"
+  | "articleRated" | "ticketQueued" | "ticketCreated";
+
+/** Fields for `Koban("prefill", ...)`: only fields still empty are filled (typing wins). */
+export interface KobanPrefill {
+  name?: string;
+  email?: string;
+  /** A ticket category id from site.toml. */
+  category?: string;
+  subject?: string;
+  description?: string;
+  /** Custom fields of the category: text, number, or true/false for a checkbox. */
+  fields?: Record<string, string | number | boolean>;
+}
+
+/** The signed-in user, for `Koban("identify", ...)`. Name and email become read-only. */
+export interface KobanIdentity {
+  userId?: string;
+  email?: string;
+  name?: string;
+  /** A JWT (HS256) from your backend whose `email` claim vouches for the sender. */
+  token?: string;
+}
 
 export interface KobanBootConfig {
   /** Base URL of the Koban API. Default: the origin koban.js was loaded from. */
@@ -28,9 +51,15 @@ export interface KobanErrorDetail {
 export interface KobanFunction {
   (verb: "boot", config?: KobanBootConfig): void;
   (verb: "shutdown" | "open" | "close" | "toggle"): void;
+  /** Opens the panel on the ticket form. */
+  (verb: "open", view: "ticket"): void;
+  (verb: "prefill", fields: KobanPrefill): void;
+  (verb: "identify", user: KobanIdentity): void;
   (verb: "setContext", context: Record<string, unknown>): void;
   (verb: "setLocale", tag: string): void;
   (verb: "on" | "off", event: "error", fn: (detail: KobanErrorDetail) => void): void;
+  (verb: "on" | "off", event: "ticketCreated", fn: (detail: { reference: string }) => void): void;
+  (verb: "on" | "off", event: "ticketQueued", fn: (detail: { subject: string }) => void): void;
   (verb: "on" | "off", event: KobanEvent, fn: (detail?: unknown) => void): void;
   /** Present once the loader has run. */
   version?: string;

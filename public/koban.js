@@ -50,7 +50,7 @@
     context && call("set_context", context);
     locale && call("set_locale", locale);
     pending.splice(0).forEach((c) => command(...c));
-    pendingOpen && call("open");
+    pendingOpen && call("open", ...pendingOpen);
     pendingOpen = 0;
   };
 
@@ -103,9 +103,9 @@
       host?.remove();
       widget = host = launcher = root = null;
     },
-    open() {
+    open(view) {
       if (!host) return warn("open before boot");
-      widget ? call("open") : ((pendingOpen = 1), load());
+      widget ? call("open", view) : ((pendingOpen = [view]), load());
     },
     close() {
       pendingOpen = 0;

@@ -7,6 +7,7 @@
 
 use gloo_net::http::Request;
 use koban_core::content::ContentBundle;
+use koban_core::ticket::outbox::{Receipt, Rejection};
 
 /// What can go wrong talking to the server. Shown to the user through [`ApiError::message_id`].
 /// The variants carry no error text: formatting library errors would pull their `Display`
@@ -49,6 +50,11 @@ impl ApiClient {
         }
     }
 
+    /// The base URL requests go to.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
     /// `GET /api/v1/content?locale=<locale>`: the compiled help content for a locale.
     pub async fn content(&self, locale: &str) -> Result<ContentBundle, ApiError> {
         let url = format!("{}/api/v1/content?locale={}", self.base, encode(locale));
@@ -87,6 +93,50 @@ impl ApiClient {
         } else {
             Err(ApiError::Status(res.status()))
         }
+    }
+}
+
+/// The server's answer to `POST /api/v1/tickets`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TicketAnswer {
+    /// 201: stored (now, or by an earlier attempt with the same key).
+    Created(Receipt),
+    /// Any other status, with the problem details (empty when the body was not one) and the
+    /// `Retry-After` header.
+    Refused {
+        /// HTTP status.
+        status: u16,
+        /// `Retry-After`, as sent.
+        retry_after: Option<String>,
+        /// The problem details.
+        rejection: Rejection,
+    },
+}
+
+impl ApiClient {
+    /// `POST /api/v1/tickets` with a frozen body and its `Idempotency-Key`. `Err` only when no
+    /// response arrived ([`ApiError::Network`]).
+    pub async fn create_ticket(&self, key: &str, body: &str) -> Result<TicketAnswer, ApiError> {
+        let res = Request::post(&format!("{}/api/v1/tickets", self.base))
+            .header("content-type", "application/json")
+            .header("idempotency-key", key)
+            .body(body.to_string())
+            .map_err(|_| ApiError::Network)?
+            .send()
+            .await
+            .map_err(|_| ApiError::Network)?;
+        let status = res.status();
+        let text = res.text().await.map_err(|_| ApiError::Network)?;
+        if (200..300).contains(&status) {
+            return serde_json::from_str(&text)
+                .map(TicketAnswer::Created)
+                .map_err(|_| ApiError::Decode);
+        }
+        Ok(TicketAnswer::Refused {
+            status,
+            retry_after: res.headers().get("retry-after"),
+            rejection: serde_json::from_str(&text).unwrap_or_default(),
+        })
     }
 }
 

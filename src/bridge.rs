@@ -12,11 +12,12 @@
 
 use koban_core::boot::{BootConfig, ConfigValue, ConfigWarning};
 use koban_core::home::page_context::active_contexts_from;
-use leptos::prelude::Set;
+use leptos::prelude::{Set, SetValue};
 use wasm_bindgen::prelude::*;
 
 use crate::mount::{self, Mounted};
 use crate::state::Route;
+use crate::ticket::Identity;
 
 #[wasm_bindgen]
 extern "C" {
@@ -71,6 +72,30 @@ fn read_config(config: &JsValue) -> (BootConfig, Vec<ConfigWarning>) {
     BootConfig::from_entries(entries)
 }
 
+/// A plain JS object as JSON text (through the browser's `JSON.stringify`), or `None` for
+/// anything else (arrays, functions, cyclic objects).
+fn json_text(value: &JsValue) -> Option<String> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return None;
+    }
+    js_sys::JSON::stringify(value).ok()?.as_string()
+}
+
+/// A plain JS object as a JSON object.
+fn json_object(value: &JsValue) -> Option<serde_json::Map<String, serde_json::Value>> {
+    serde_json::from_str(&json_text(value)?).ok()
+}
+
+/// The argument of `Koban('identify', {...})`.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct IdentifyArgs {
+    user_id: Option<String>,
+    name: Option<String>,
+    email: Option<String>,
+    token: Option<String>,
+}
+
 /// A mounted widget, driven by the loader.
 #[wasm_bindgen]
 pub struct Widget {
@@ -93,11 +118,18 @@ pub fn boot(host: Host) -> Widget {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Opens the panel (floating mode; inline panels are always open).
-    pub fn open(&self) {
-        if let Some(m) = &self.mounted {
-            m.state.set_open(true);
+    /// Opens the panel (floating mode; inline panels are always open), on the ticket form when
+    /// `view` is `"ticket"`.
+    pub fn open(&self, view: JsValue) {
+        let Some(m) = &self.mounted else { return };
+        match view.as_string().as_deref() {
+            None => {}
+            Some("ticket") => m.state.navigate(Route::Ticket, 0),
+            Some(other) => warn(&format!(
+                "open: unknown view `{other}` (expected \"ticket\")"
+            )),
         }
+        m.state.set_open(true);
     }
 
     /// Closes the floating panel and returns focus to the launcher.
@@ -141,6 +173,9 @@ impl Widget {
         };
         let errors: Vec<&str> = errors.iter().map(String::as_str).collect();
         if let Some(m) = &self.mounted {
+            m.state
+                .host_context
+                .set_value(json_object(&context).unwrap_or_default());
             m.state.context.set(active_contexts_from(
                 text("route").as_deref(),
                 text("page").as_deref(),
@@ -188,6 +223,25 @@ impl Widget {
                     .host_suggestions
                     .set(list.iter().filter_map(|v| v.as_string()).collect()),
                 None => warn("suggest expects an array of article ids"),
+            },
+            "prefill" => match json_text(&first).map(|t| serde_json::from_str(&t)) {
+                Some(Ok(draft)) => m.desk.prefill(&draft),
+                Some(Err(_)) => {
+                    warn("prefill: a field has the wrong type (text, number or true/false)")
+                }
+                None => warn("prefill expects a plain object"),
+            },
+            "identify" => match json_text(&first)
+                .and_then(|t| serde_json::from_str::<IdentifyArgs>(&t).ok())
+            {
+                Some(args) => {
+                    let identity = Identity {
+                        user_id: args.user_id,
+                        token: args.token,
+                    };
+                    m.desk.identify(args.name, args.email, identity);
+                }
+                None => warn("identify expects { userId, email, name, token } with string values"),
             },
             _ => warn(&format!("`{verb}` is not available in this version")),
         }

@@ -12,6 +12,7 @@
 //! - [`feedback`]: events for content authors, sent in the background.
 //! - [`mount`]: styles into the shadow root, `lang`/`dir`, mounting the Leptos view.
 //! - [`state`]: reactive state shared by components, provided as context newtypes.
+//! - [`ticket`]: the ticket being written or sent: draft autosave, outbox, exactly-once send.
 //! - [`i18n`]: user-visible strings, from `locales/<locale>/*.ftl`.
 //! - [`components`]: the view, one file per component.
 
@@ -23,6 +24,7 @@ pub mod feedback;
 pub mod i18n;
 pub mod mount;
 pub mod state;
+pub mod ticket;
 
 pub use bridge::{Host, Widget, boot};
 

@@ -13,6 +13,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::bridge::{Host, warn};
 use crate::components::app::App;
 use crate::state::WidgetState;
+use crate::ticket::TicketDesk;
 
 /// The widget's CSS: every file of `style/`, concatenated and minified by `build.rs`.
 pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/koban.css"));
@@ -21,13 +22,20 @@ pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/koban.css"));
 pub struct Mounted {
     /// Shared reactive state.
     pub state: WidgetState,
+    /// The ticket being written or sent.
+    pub desk: TicketDesk,
     root: web_sys::HtmlElement,
     handle: Box<dyn Any>,
+    listeners: Vec<WindowListenerHandle>,
 }
 
 impl Mounted {
     /// Unmounts the view and clears the render root.
     pub fn unmount(self) {
+        for l in self.listeners {
+            l.remove();
+        }
+        self.desk.save_now();
         drop(self.handle);
         self.root.set_text_content(None);
     }
@@ -40,15 +48,28 @@ pub fn mount(host: Host, config: BootConfig) -> Mounted {
     let state = WidgetState::new(host, &config);
     let _ = root.set_attribute("lang", &state.locale.get_untracked());
     let _ = root.set_attribute("dir", "ltr");
+    let api_base = state.api.with_value(|a| a.base().to_string());
+    let desk = TicketDesk::new(state, &api_base);
+    let listeners = vec![
+        // Back online: send what waits in the outbox. Leaving the page: save the draft now.
+        window_event_listener(leptos::ev::online, move |_| {
+            crate::ticket::send::deliver(desk)
+        }),
+        window_event_listener(leptos::ev::pagehide, move |_| desk.save_now()),
+    ];
     let handle = leptos::mount::mount_to(root.clone(), move || {
         provide_context(state);
+        provide_context(desk);
         view! { <App/> }
     });
+    desk.resume();
     state.emit("ready", JsValue::UNDEFINED);
     Mounted {
         state,
+        desk,
         root,
         handle: Box::new(handle),
+        listeners,
     }
 }
 

@@ -25,6 +25,8 @@ pub enum Route {
     Category(String),
     /// One article.
     Article(String),
+    /// The ticket form (or, once sent, its confirmation).
+    Ticket,
 }
 
 /// State of one widget instance.
@@ -49,6 +51,8 @@ pub struct WidgetState {
     pub nudges: bool,
     /// Client for the Koban API.
     pub api: StoredValue<ApiClient>,
+    /// The host's last `setContext` object as given, sent along with tickets.
+    pub host_context: StoredValue<serde_json::Map<String, serde_json::Value>>,
     host: StoredValue<Host, LocalStorage>,
 }
 
@@ -70,6 +74,7 @@ impl WidgetState {
             mode: config.mode,
             nudges: config.nudges,
             api: StoredValue::new(ApiClient::new(api_base)),
+            host_context: StoredValue::new(serde_json::Map::new()),
             host: StoredValue::new_local(host),
         }
     }

@@ -89,7 +89,7 @@ async fn boot_adopts_styles_into_the_shadow_root_and_emits_ready() {
 #[wasm_bindgen_test]
 async fn open_renders_a_labelled_dialog_and_escape_closes_it() {
     let f = mount("{}");
-    f.widget.open();
+    f.widget.open(wasm_bindgen::JsValue::UNDEFINED);
     tick().await;
     let dialog = query(&f, "[role=dialog]").expect("dialog rendered");
     assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
@@ -128,7 +128,7 @@ async fn toggle_and_shutdown() {
     f.widget.toggle();
     tick().await;
     assert!(query(&f, "[role=dialog]").is_none());
-    f.widget.open();
+    f.widget.open(wasm_bindgen::JsValue::UNDEFINED);
     tick().await;
     f.widget.shutdown();
     tick().await;

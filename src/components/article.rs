@@ -2,12 +2,14 @@
 
 use std::sync::Arc;
 
-use koban_core::content::{Article, ChannelKind};
+use koban_core::content::Article;
+use koban_core::ticket::TicketDraft;
 use leptos::prelude::*;
 
 use crate::components::blocks::Blocks;
 use crate::components::row::Row;
 use crate::components::status::with_content;
+use crate::components::ticket::ContactButton;
 use crate::content::Loaded;
 use crate::i18n::{t, tf};
 use crate::state::{Route, WidgetState};
@@ -53,14 +55,11 @@ fn ArticleBody(article: Article, loaded: Arc<Loaded>) -> impl IntoView {
         .filter_map(|r| loaded.bundle.article(r))
         .map(|r| view! { <Row route=Route::Article(r.id.clone()) title=r.title.clone()/> })
         .collect_view();
-    let email = loaded
-        .bundle
-        .site
-        .channels
-        .iter()
-        .find(|c| c.kind == ChannelKind::Email)
-        .map(|c| c.url.clone());
-
+    let prefill = TicketDraft {
+        category: article.category.clone(),
+        subject: article.title.clone(),
+        ..Default::default()
+    };
     let rating = RwSignal::new(None::<bool>);
     let article_id = article.id.clone();
     let rate = move |helpful: bool| {
@@ -101,7 +100,7 @@ fn ArticleBody(article: Article, loaded: Arc<Loaded>) -> impl IntoView {
                     <p role="status">{t("article-thanks")}</p>
                     {(!helpful).then(|| view! {
                         <p class="kb-muted">{t("article-sorry")}</p>
-                        {email.clone().map(|href| view! { <a class="kb-button" href=href>{t("contact-support")}</a> })}
+                        <ContactButton prefill=prefill.clone()/>
                     })}
                 }
                 .into_any(),

@@ -9,6 +9,7 @@ use koban_core::home::hours::{day_spans, format_hhmm, status};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use crate::components::ticket::ContactButton;
 use crate::content::Loaded;
 use crate::i18n::{t, tf};
 
@@ -68,6 +69,7 @@ pub fn Channels(
             <h3 id="kb-channels-title" class="kb-section-title">{t("channels-title")}</h3>
             {hours_view}
             {reply}
+            <ContactButton class="kb-primary"/>
             <ul class="kb-channels">{links}</ul>
         </section>
     }

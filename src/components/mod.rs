@@ -14,3 +14,4 @@ pub mod row;
 pub mod search;
 pub mod status;
 pub mod suggested;
+pub mod ticket;

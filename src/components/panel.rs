@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::components::article::ArticleView;
 use crate::components::category::CategoryView;
 use crate::components::home::Home;
+use crate::components::ticket::TicketView;
 use crate::i18n::t;
 use crate::state::{Route, WidgetState};
 
@@ -122,6 +123,7 @@ pub fn Panel() -> impl IntoView {
                     Route::Home => view! { <Home/> }.into_any(),
                     Route::Category(id) => view! { <CategoryView id/> }.into_any(),
                     Route::Article(id) => view! { <ArticleView id/> }.into_any(),
+                    Route::Ticket => view! { <TicketView/> }.into_any(),
                 }}
             </div>
         </section>

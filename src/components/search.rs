@@ -6,11 +6,13 @@ use std::sync::Arc;
 
 use koban_core::content::ChannelKind;
 use koban_core::search::SearchOptions;
+use koban_core::ticket::TicketDraft;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::highlight::HighlightedText;
 use crate::components::panel::PanelNav;
+use crate::components::ticket::ContactButton;
 use crate::content::Loaded;
 use crate::i18n::{t, tf};
 use crate::state::{Route, WidgetState};
@@ -153,11 +155,12 @@ fn NoResults(
         .iter()
         .find(|c| c.kind == ChannelKind::Forum)
         .and_then(|c| c.search_link(&query));
-    let email = site
-        .channels
-        .iter()
-        .find(|c| c.kind == ChannelKind::Email)
-        .map(|c| c.url.clone());
+    let prefill = TicketDraft {
+        subject: query.clone(),
+        ..Default::default()
+    };
+    let asked = query.clone();
+    let also = Callback::new(move |()| crate::feedback::search_to_ticket(state, &asked));
     view! {
         <div class="kb-no-results">
             <p class="kb-strong">{tf("search-no-results", &[("query", query.clone())])}</p>
@@ -166,18 +169,7 @@ fn NoResults(
                 {forum.map(|href| view! {
                     <a class="kb-button" href=href target="_blank" rel="noopener noreferrer">{t("search-ask-community")}</a>
                 })}
-                {email.map(|href| {
-                    let query = query.clone();
-                    view! {
-                        <a
-                            class="kb-button kb-secondary"
-                            href=href
-                            on:click=move |_| crate::feedback::search_to_ticket(state, &query)
-                        >
-                            {t("contact-support")}
-                        </a>
-                    }
-                })}
+                <ContactButton prefill also class="kb-secondary"/>
             </div>
         </div>
     }

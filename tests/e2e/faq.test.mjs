@@ -115,13 +115,16 @@ test("article view: helpful yes/no emits articleRated; No offers support", async
   assert.ok((await dialog.locator(".kb-prose p").count()) > 0, "body rendered from the block tree");
   await dialog.getByRole("button", { name: "No", exact: true }).click();
   await dialog.getByText("Thanks for your feedback!").waitFor();
-  assert.ok(await dialog.getByRole("link", { name: "Contact support" }).isVisible());
   assert.deepEqual(rated, [{ id: "node-offline", helpful: false }]);
   await eventually(() => {
     const worst = report().leastHelpfulArticles;
     assert.equal(worst[0]?.articleId, "node-offline", JSON.stringify(worst));
     assert.equal(worst[0].unhelpful, 1);
   });
+  // "No" offers the ticket form, prefilled with the article's topic and title.
+  await dialog.getByRole("button", { name: "Contact support" }).click();
+  assert.equal(await dialog.getByLabel("Topic").inputValue(), "nodes");
+  assert.match(await dialog.getByLabel("Subject").inputValue(), /My node shows as offline/);
   await page.context().close();
 });
 

@@ -20,10 +20,10 @@ export async function freePort() {
 }
 
 /** Starts `koban serve` on a free port with a fresh data directory. */
-export async function startKoban({ env = {}, args = [] } = {}) {
+export async function startKoban({ env = {}, args = [], bin = path.join(ROOT, "target/server/koban") } = {}) {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "koban-e2e-"));
-  const proc = spawn(path.join(ROOT, "target/server/koban"), ["serve", "--port", String(port), "--assets", path.join(ROOT, "dist"), "--content", path.join(ROOT, "content"), ...args], {
+  const proc = spawn(bin, ["serve", "--port", String(port), "--assets", path.join(ROOT, "dist"), "--content", path.join(ROOT, "content"), ...args], {
     cwd: dataDir,
     env: { ...process.env, RUST_LOG: "warn", ...env },
     stdio: ["ignore", "inherit", "inherit"],

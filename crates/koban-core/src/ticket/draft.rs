@@ -30,6 +30,19 @@ pub enum FieldValue {
 }
 
 impl FieldValue {
+    /// The value as a form control shows it: text as is, numbers without a needless `.0`,
+    /// checkboxes as `true`/`false`.
+    pub fn to_text(&self) -> String {
+        match self {
+            FieldValue::Bool(b) => b.to_string(),
+            FieldValue::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => (*n as i64).to_string(),
+            // serde_json's float printing (shortest round-trip), already in every build that
+            // speaks JSON, rather than core's `Display` for f64, which would add its own.
+            FieldValue::Number(n) => serde_json::to_string(n).unwrap_or_default(),
+            FieldValue::Text(s) => s.clone(),
+        }
+    }
+
     /// Whether the value counts as "not filled in" for a required field: empty or blank text, or
     /// an unticked checkbox.
     pub fn is_empty(&self) -> bool {
@@ -132,6 +145,89 @@ impl TicketDraft {
     pub fn honeypot_filled(&self) -> bool {
         !self.website.is_empty()
     }
+
+    /// The value of the field at `path` (`name`, `email`, `category`, `subject`, `description`
+    /// or `fields.<id>`), as the form shows it; `None` for an unset custom field or an unknown
+    /// path.
+    ///
+    /// ```
+    /// use koban_core::ticket::{FieldValue, TicketDraft};
+    /// let mut d = TicketDraft::default();
+    /// d.set("fields.gpu", FieldValue::Bool(true));
+    /// d.set("subject", FieldValue::Text("Stuck".into()));
+    /// assert_eq!(d.get("fields.gpu"), Some(FieldValue::Bool(true)));
+    /// assert_eq!(d.get("subject"), Some(FieldValue::Text("Stuck".into())));
+    /// ```
+    pub fn get(&self, path: &str) -> Option<FieldValue> {
+        let text = |s: &String| Some(FieldValue::Text(s.clone()));
+        match path {
+            "name" => text(&self.name),
+            "email" => text(&self.email),
+            "category" => text(&self.category),
+            "subject" => text(&self.subject),
+            "description" => text(&self.description),
+            _ => self.fields.get(path.strip_prefix("fields.")?).cloned(),
+        }
+    }
+
+    /// Sets the field at `path` (see [`get`](Self::get)); a non-text value for a core field is
+    /// written as its text. Unknown paths are ignored.
+    pub fn set(&mut self, path: &str, value: FieldValue) {
+        let slot = match path {
+            "name" => &mut self.name,
+            "email" => &mut self.email,
+            "category" => &mut self.category,
+            "subject" => &mut self.subject,
+            "description" => &mut self.description,
+            _ => {
+                if let Some(id) = path.strip_prefix("fields.") {
+                    self.fields.insert(id.to_string(), value);
+                }
+                return;
+            }
+        };
+        *slot = value.to_text();
+    }
+
+    /// Fills the fields that are still empty from `prefill` (the host's `Koban('prefill', {...})`,
+    /// a no-results search, a flow's ticket outcome). What the user already typed always wins,
+    /// so a host that prefills on every page load never overwrites a restored draft. A transcript
+    /// in `prefill` replaces the one kept (it is the newest flow run).
+    ///
+    /// ```
+    /// use koban_core::ticket::{FieldValue, TicketDraft};
+    /// let mut draft = TicketDraft { subject: "typed".into(), ..Default::default() };
+    /// let prefill: TicketDraft = serde_json::from_str(
+    ///     r#"{"subject":"from host","category":"nodes","fields":{"os":"linux"}}"#).unwrap();
+    /// draft.prefill(&prefill);
+    /// assert_eq!(draft.subject, "typed");
+    /// assert_eq!(draft.category, "nodes");
+    /// assert_eq!(draft.fields["os"], FieldValue::Text("linux".into()));
+    /// ```
+    pub fn prefill(&mut self, prefill: &TicketDraft) {
+        for (mine, theirs) in [
+            (&mut self.name, &prefill.name),
+            (&mut self.email, &prefill.email),
+            (&mut self.category, &prefill.category),
+            (&mut self.subject, &prefill.subject),
+            (&mut self.description, &prefill.description),
+        ] {
+            if mine.trim().is_empty() && !theirs.is_empty() {
+                mine.clone_from(theirs);
+            }
+        }
+        for (id, value) in &prefill.fields {
+            let empty = self.fields.get(id).is_none_or(FieldValue::is_empty);
+            if empty {
+                self.fields.insert(id.clone(), value.clone());
+            }
+        }
+        if prefill.context.transcript.is_some() {
+            self.context
+                .transcript
+                .clone_from(&prefill.context.transcript);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -188,6 +284,43 @@ mod tests {
             serde_json::from_str::<TicketDraft>("{}").unwrap().fill_ms,
             None
         );
+    }
+
+    #[test]
+    fn prefill_never_overwrites_what_was_typed() {
+        let mut d = TicketDraft {
+            email: "typed@example.com".into(),
+            ..Default::default()
+        };
+        d.fields.insert("agree".into(), FieldValue::Bool(false));
+        d.fields.insert("os".into(), FieldValue::Text("mac".into()));
+        let p: TicketDraft = serde_json::from_str(
+            r#"{"email":"host@example.com","name":"Ada","fields":{"agree":true,"os":"linux","n":3}}"#,
+        )
+        .unwrap();
+        d.prefill(&p);
+        assert_eq!(d.email, "typed@example.com");
+        assert_eq!(d.name, "Ada");
+        assert_eq!(d.fields["agree"], FieldValue::Bool(true));
+        assert_eq!(d.fields["os"], FieldValue::Text("mac".into()));
+        assert_eq!(d.fields["n"], FieldValue::Number(3.0));
+    }
+
+    #[test]
+    fn paths_address_core_and_custom_fields() {
+        let mut d = TicketDraft::default();
+        for path in ["name", "email", "category", "subject", "description"] {
+            d.set(path, FieldValue::Text(format!("{path}!")));
+            assert_eq!(d.get(path), Some(FieldValue::Text(format!("{path}!"))));
+        }
+        d.set("fields.amount", FieldValue::Number(12.0));
+        assert_eq!(d.get("fields.amount").unwrap().to_text(), "12");
+        assert_eq!(FieldValue::Number(2.5).to_text(), "2.5");
+        assert_eq!(d.get("fields.none"), None);
+        assert_eq!(d.get("nonsense"), None);
+        d.set("nonsense", FieldValue::Bool(true));
+        d.set("subject", FieldValue::Bool(true));
+        assert_eq!(d.subject, "true");
     }
 
     #[test]

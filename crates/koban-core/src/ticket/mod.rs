@@ -9,9 +9,12 @@
 //! - [`rules`]: [`TicketRules`], the categories and their custom fields, plus length limits.
 //! - [`validate`](mod@validate): [`validate()`](validate::validate) and [`FieldErrors`].
 //! - [`retry`]: capped exponential backoff with full jitter and the retry classifier.
+//! - [`outbox`]: the ticket the widget keeps in the browser and the exactly-once send loop's
+//!   decisions.
 //! - [`reference`]: the human-friendly ticket reference (`KB-7F3K-92QD`).
 
 pub mod draft;
+pub mod outbox;
 pub mod reference;
 pub mod retry;
 pub mod rules;

@@ -1,0 +1,158 @@
+//! One labelled form field of the ticket form: label, help text, the control and its errors,
+//! tied together with `aria-describedby` and `aria-invalid`.
+//!
+//! A function rather than a component with a control slot: every field reads and writes the
+//! draft through its JSON path, so the control is chosen from [`Control`].
+
+use koban_core::ticket::{ErrorCode, FieldError, FieldValue};
+use leptos::prelude::*;
+
+use crate::i18n::{t, tf};
+use crate::ticket::TicketDesk;
+
+/// The kind of control.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Control {
+    /// `<input>` of this `type` (`text`, `email`, `url`), with this `autocomplete`.
+    Input(&'static str, &'static str),
+    /// `<input inputmode="decimal">`: numbers stay as typed until the server reads them.
+    Number,
+    /// `<textarea>`.
+    TextArea,
+    /// `<select>` with (value, label) options and a "choose" placeholder.
+    Select(Vec<(String, String)>),
+    /// `<input type="checkbox">`.
+    Checkbox,
+}
+
+/// What one field shows.
+pub struct FieldSpec {
+    /// JSON path in the draft: `subject`, `fields.os`, ...
+    pub path: String,
+    /// The visible label.
+    pub label: String,
+    /// Help text under the label (empty: none).
+    pub help: String,
+    /// Whether it must be filled in.
+    pub required: bool,
+    /// The control.
+    pub control: Control,
+}
+
+/// The localized text of one error.
+pub fn error_text(e: &FieldError) -> String {
+    let id = match e.code {
+        ErrorCode::Required => "ticket-error-required",
+        ErrorCode::TooLong => {
+            return tf(
+                "ticket-error-too-long",
+                &[("max", e.max.unwrap_or_default().to_string())],
+            );
+        }
+        ErrorCode::InvalidEmail => "ticket-error-email",
+        ErrorCode::InvalidUrl => "ticket-error-url",
+        ErrorCode::NotANumber => "ticket-error-number",
+        ErrorCode::NotAnOption | ErrorCode::UnknownCategory => "ticket-error-option",
+        _ => "ticket-error-invalid",
+    };
+    t(id).to_string()
+}
+
+/// Renders one field. `errors` yields the errors to show now for a path.
+pub fn field(
+    desk: TicketDesk,
+    spec: FieldSpec,
+    errors: impl Fn(&str) -> Vec<FieldError> + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let FieldSpec {
+        path,
+        label,
+        help,
+        required,
+        control,
+    } = spec;
+    let id = format!("kb-f-{}", path.replace('.', "-"));
+    let help_id = format!("{id}-help");
+    let error_id = format!("{id}-error");
+    let path = StoredValue::new(path);
+    let shown = move || path.with_value(|p| errors(p));
+    let invalid = move || (!shown().is_empty()).then_some("true");
+    let describedby = if help.is_empty() {
+        error_id.clone()
+    } else {
+        format!("{help_id} {error_id}")
+    };
+    let readonly = move || {
+        desk.readonly
+            .with(|r| path.with_value(|p| r.iter().any(|f| f == p)))
+    };
+    let text = move || {
+        desk.saved.with(|s| {
+            path.with_value(|p| s.draft.get(p))
+                .map(|v| v.to_text())
+                .unwrap_or_default()
+        })
+    };
+    let write = move |value: FieldValue| path.with_value(|p| desk.edit(p, |d| d.set(p, value)));
+    let on_text = move |ev: web_sys::Event| write(FieldValue::Text(event_target_value(&ev)));
+    let checkbox = control == Control::Checkbox;
+    let control = match control {
+        Control::Input(kind, autocomplete) => view! {
+            <input id=id.clone() class="kb-input" type=kind autocomplete=autocomplete
+                required=required readonly=readonly aria-invalid=invalid
+                aria-describedby=describedby.clone() prop:value=text on:input=on_text/>
+        }
+        .into_any(),
+        Control::Number => view! {
+            <input id=id.clone() class="kb-input" type="text" inputmode="decimal"
+                required=required aria-invalid=invalid aria-describedby=describedby.clone()
+                prop:value=text on:input=on_text/>
+        }
+        .into_any(),
+        Control::TextArea => view! {
+            <textarea id=id.clone() class="kb-input kb-textarea" rows="5" required=required
+                aria-invalid=invalid aria-describedby=describedby.clone()
+                prop:value=text on:input=on_text></textarea>
+        }
+        .into_any(),
+        Control::Select(options) => view! {
+            <select id=id.clone() class="kb-input" required=required aria-invalid=invalid
+                aria-describedby=describedby.clone() prop:value=text on:change=on_text>
+                <option value="">{t("ticket-choose")}</option>
+                {options.into_iter().map(|(value, label)| view! {
+                    <option value=value.clone() selected=move || text() == value>{label}</option>
+                }).collect_view()}
+            </select>
+        }
+        .into_any(),
+        Control::Checkbox => view! {
+            <input id=id.clone() class="kb-checkbox" type="checkbox" required=required
+                aria-invalid=invalid aria-describedby=describedby.clone()
+                prop:checked=move || text() == "true"
+                on:change=move |ev| write(FieldValue::Bool(event_target_checked(&ev)))/>
+        }
+        .into_any(),
+    };
+    let label = view! {
+        <label for=id class="kb-label">
+            {label}
+            {required.then(|| view! { <span class="kb-required" aria-hidden="true">" *"</span> })}
+        </label>
+    };
+    let help = (!help.is_empty()).then(|| view! { <p id=help_id class="kb-help">{help}</p> });
+    let (before, after) = if checkbox {
+        (control.into_any(), label.into_any())
+    } else {
+        (label.into_any(), control.into_any())
+    };
+    view! {
+        <div class="kb-field" class:kb-field-check=checkbox>
+            {before}
+            {after}
+            {help}
+            <p id=error_id class="kb-field-error">
+                {move || shown().first().map(error_text)}
+            </p>
+        </div>
+    }
+}

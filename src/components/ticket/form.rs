@@ -1,0 +1,171 @@
+//! The ticket form: core fields, the category's custom fields, the honeypot, and a preview of
+//! what is sent along. Validation is koban-core's (the server's own rules): errors show next to
+//! a field once it has been edited, and on every field after a submit.
+
+use std::sync::Arc;
+
+use koban_core::content::Site;
+use koban_core::ticket::{FieldError, FieldKind};
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::field::{Control, FieldSpec, field};
+use super::preview::Preview;
+use crate::content::Loaded;
+use crate::i18n::t;
+use crate::ticket::{SendStatus, TicketDesk};
+
+/// The form.
+#[component]
+pub fn TicketForm(
+    /// The loaded content (categories, custom fields, reply time).
+    loaded: Arc<Loaded>,
+) -> impl IntoView {
+    let desk = expect_context::<TicketDesk>();
+    desk.mark_shown();
+    let site = StoredValue::new(loaded.bundle.site.clone());
+    let rules = StoredValue::new(loaded.bundle.site.ticket_rules());
+    let form_ref = NodeRef::<html::Form>::new();
+    let errors = Memo::new(move |_| {
+        let mut all = rules.with_value(|r| desk.local_errors(r));
+        all.0.extend(desk.server_errors.get().0);
+        all
+    });
+    let shown = move |path: &str| -> Vec<FieldError> {
+        let visible =
+            desk.show_all_errors.get() || desk.touched.with(|t| t.iter().any(|f| f == path));
+        if !visible {
+            return Vec::new();
+        }
+        errors.with(|e| e.for_field(path).cloned().collect())
+    };
+    let on_submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        if !rules.with_value(|r| desk.submit(r)) {
+            focus_first_invalid(form_ref);
+        }
+    };
+    let sending = move || desk.status.get() == SendStatus::Sending;
+    let category = Memo::new(move |_| desk.saved.with(|s| s.draft.category.clone()));
+    let core = core_fields(&loaded.bundle.site)
+        .into_iter()
+        .map(|spec| field(desk, spec, shown))
+        .collect_view();
+    let custom = move || {
+        let id = category.get();
+        site.with_value(|site| {
+            site.categories.iter().find(|c| c.id == id).map(|c| {
+                c.fields
+                    .iter()
+                    .map(|f| {
+                        let control = match f.kind {
+                            FieldKind::Text => Control::Input("text", "off"),
+                            FieldKind::Textarea => Control::TextArea,
+                            FieldKind::Url => Control::Input("url", "url"),
+                            FieldKind::Number => Control::Number,
+                            FieldKind::Checkbox => Control::Checkbox,
+                            FieldKind::Select => Control::Select(
+                                f.options
+                                    .iter()
+                                    .map(|o| (o.value.clone(), o.label.clone()))
+                                    .collect(),
+                            ),
+                        };
+                        let spec = FieldSpec {
+                            path: format!("fields.{}", f.id),
+                            label: f.label.clone(),
+                            help: f.help.clone(),
+                            required: f.required,
+                            control,
+                        };
+                        field(desk, spec, shown)
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let honeypot = move |ev: web_sys::Event| {
+        let value = event_target_value(&ev);
+        desk.edit("website", |d| d.website = value);
+    };
+    view! {
+        <form node_ref=form_ref class="kb-ticket-form" novalidate on:submit=on_submit
+            aria-labelledby="kb-ticket-title">
+            <h3 id="kb-ticket-title" class="kb-view-title" tabindex="-1">{t("ticket-title")}</h3>
+            <p class="kb-muted">{loaded.bundle.site.support.reply_time.clone()}</p>
+            <p class="kb-muted">{t("ticket-required-note")}</p>
+            {core}
+            {custom}
+            // Honeypot: invisible to people and skipped by keyboard and screen readers; bots that
+            // fill in every field give themselves away (checked on the server).
+            <div class="kb-hp" aria-hidden="true">
+                <label for="kb-f-website">"Website"</label>
+                <input id="kb-f-website" name="website" type="text" tabindex="-1" autocomplete="off"
+                    on:input=honeypot/>
+            </div>
+            <Preview/>
+            {move || desk.notice.get().map(|id| view! { <p class="kb-form-error" role="alert">{t(id)}</p> })}
+            <div class="kb-actions">
+                <button type="submit" class="kb-button kb-primary" aria-disabled=move || sending().then_some("true")>
+                    {move || if sending() { t("ticket-sending") } else { t("ticket-send") }}
+                </button>
+                <button type="button" class="kb-button" on:click=move |_| desk.discard()
+                    disabled=sending>
+                    {t("ticket-discard")}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// Name, email, category, subject, description.
+fn core_fields(site: &Site) -> Vec<FieldSpec> {
+    let spec = |path: &str, label, required, control| FieldSpec {
+        path: path.into(),
+        label: t(label).into(),
+        help: String::new(),
+        required,
+        control,
+    };
+    let categories = site
+        .categories
+        .iter()
+        .map(|c| (c.id.clone(), c.name.clone()))
+        .collect();
+    vec![
+        spec("name", "ticket-name", false, Control::Input("text", "name")),
+        spec(
+            "email",
+            "ticket-email",
+            true,
+            Control::Input("email", "email"),
+        ),
+        spec(
+            "category",
+            "ticket-category",
+            true,
+            Control::Select(categories),
+        ),
+        spec(
+            "subject",
+            "ticket-subject",
+            true,
+            Control::Input("text", "off"),
+        ),
+        spec("description", "ticket-description", true, Control::TextArea),
+    ]
+}
+
+/// Moves focus to the first field marked invalid, once the errors are rendered.
+fn focus_first_invalid(form: NodeRef<html::Form>) {
+    request_animation_frame(move || {
+        let first = form
+            .get_untracked()
+            .and_then(|f| f.query_selector("[aria-invalid='true']").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = first {
+            let _ = el.focus();
+        }
+    });
+}

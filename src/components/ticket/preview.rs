@@ -1,0 +1,81 @@
+//! "What is sent with your message": the page context and, when the ticket comes out of a flow,
+//! its transcript, which the user can read and remove.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::i18n::t;
+use crate::ticket::TicketDesk;
+
+/// The disclosure with the context preview.
+#[component]
+pub fn Preview() -> impl IntoView {
+    let desk = expect_context::<TicketDesk>();
+    // Read when shown: the context changes with the host page, not with typing.
+    let context = desk.context();
+    let host_context = (!context.context.is_empty())
+        .then(|| pretty(&serde_json::to_string(&context.context).unwrap_or_default()));
+    let row = |label: &'static str, value: String| {
+        view! { <dt>{t(label)}</dt><dd>{value}</dd> }
+    };
+    let transcript = move || {
+        desk.saved.with(|s| {
+            let text = s.draft.context.transcript.as_ref().map(transcript_text)?;
+            let removed = s.transcript_removed;
+            Some(view! {
+                <div class="kb-transcript">
+                    <p class="kb-label">{t("ticket-transcript")}</p>
+                    {(!removed).then(|| view! { <pre class="kb-pre">{text}</pre> })}
+                    <button type="button" class="kb-button"
+                        on:click=move |_| desk.set_transcript_removed(!removed)>
+                        {if removed { t("ticket-transcript-keep") } else { t("ticket-transcript-remove") }}
+                    </button>
+                </div>
+            })
+        })
+    };
+    view! {
+        <details class="kb-preview">
+            <summary>{t("ticket-preview")}</summary>
+            <dl class="kb-context">
+                {row("ticket-preview-page", context.route)}
+                {row("ticket-preview-language", context.locale)}
+                {row("ticket-preview-version", context.widget_version)}
+                {row("ticket-preview-browser", context.user_agent)}
+                {host_context.map(|c| view! { <dt>{t("ticket-preview-context")}</dt><dd><pre class="kb-pre">{c}</pre></dd> })}
+            </dl>
+        </details>
+        {transcript}
+    }
+}
+
+/// A transcript as readable text: one line per entry of its `steps` (their `text` and
+/// `answer`), or the JSON itself when it has another shape.
+fn transcript_text(value: &serde_json::Value) -> String {
+    let Some(steps) = value.get("steps").and_then(|s| s.as_array()) else {
+        return pretty(&value.to_string());
+    };
+    steps
+        .iter()
+        .map(|step| {
+            let part = |k: &str| step.get(k).and_then(|v| v.as_str()).unwrap_or_default();
+            match (part("text"), part("answer")) {
+                (q, "") => format!("• {q}"),
+                (q, a) => format!("• {q} → {a}"),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// JSON text indented by the browser's `JSON.stringify` (keeps a pretty printer out of the wasm).
+fn pretty(json: &str) -> String {
+    js_sys::JSON::parse(json)
+        .ok()
+        .and_then(|v| {
+            js_sys::JSON::stringify_with_replacer_and_space(&v, &JsValue::NULL, &JsValue::from(2))
+                .ok()
+        })
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| json.to_string())
+}

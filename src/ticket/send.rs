@@ -1,0 +1,123 @@
+//! Sending the frozen request until the server has it: the loop that follows koban-core's
+//! [`after_attempt`] decisions with real time, `navigator.onLine` and `Math.random()`.
+//!
+//! At most one loop runs per widget. It starts on submit, on page load when a ticket is waiting
+//! in the outbox, and on the browser's `online` event.
+//!
+//! ```ignore
+//! send::deliver(desk); // no-op when a loop is already running or the outbox is empty
+//! ```
+
+use koban_core::ticket::outbox::{Next, after_attempt, uuid_v4};
+use koban_core::ticket::retry::{Outcome, RetryPolicy, parse_retry_after};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::{SendStatus, TicketDesk, now_ms};
+use crate::api::TicketAnswer;
+
+/// A fresh `Idempotency-Key`: a UUID v4 from `crypto.getRandomValues`.
+pub fn new_key() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some();
+    if !filled {
+        // No Web Crypto (very old browsers): Math.random is enough for a retry key.
+        for b in &mut bytes {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    uuid_v4(bytes)
+}
+
+/// Starts sending the ticket in the outbox, unless a loop already runs or there is none.
+pub fn deliver(desk: TicketDesk) {
+    if desk.sending.get_value() || desk.saved.with_untracked(|s| s.outbox.is_none()) {
+        return;
+    }
+    desk.sending.set_value(true);
+    desk.status.set(SendStatus::Sending);
+    spawn_local(async move {
+        run(desk).await;
+        desk.sending.set_value(false);
+    });
+}
+
+fn online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
+}
+
+async fn run(desk: TicketDesk) {
+    let policy = RetryPolicy::default();
+    let api = desk.widget.api.get_value();
+    let mut attempts = 0;
+    loop {
+        let Some(outbox) = desk.saved.with_untracked(|s| s.outbox.clone()) else {
+            return;
+        };
+        attempts += 1;
+        desk.saved.update_untracked(|s| {
+            if let Some(o) = &mut s.outbox {
+                o.attempts += 1;
+            }
+        });
+        desk.save_now();
+        desk.status.set(SendStatus::Sending);
+        let answer = api.create_ticket(&outbox.key, &outbox.body).await;
+        // Cancelled (or cancelled and submitted anew) while the request was out: this answer
+        // is about a request the user no longer wants; the loop goes on with the current one.
+        if desk
+            .saved
+            .with_untracked(|s| s.outbox.as_ref().map(|o| &o.key) != Some(&outbox.key))
+        {
+            continue;
+        }
+        let (outcome, retry_after) = match &answer {
+            Ok(TicketAnswer::Created(_)) => (Outcome::Status(201), None),
+            Ok(TicketAnswer::Refused {
+                status,
+                retry_after,
+                ..
+            }) => (
+                Outcome::Status(*status),
+                retry_after
+                    .as_deref()
+                    .and_then(|v| parse_retry_after(v, now_ms())),
+            ),
+            Err(_) => (Outcome::Network, None),
+        };
+        let random = js_sys::Math::random();
+        match after_attempt(&policy, outcome, attempts, retry_after, random, online()) {
+            Next::Done => {
+                if let Ok(TicketAnswer::Created(receipt)) = answer {
+                    desk.finish(receipt.reference);
+                }
+                return;
+            }
+            Next::RetryIn(ms) => sleep(ms).await,
+            Next::Park => return desk.park(),
+            Next::Fail => {
+                if let Ok(TicketAnswer::Refused {
+                    status, rejection, ..
+                }) = answer
+                {
+                    desk.refused(status, rejection);
+                }
+                return;
+            }
+        }
+    }
+}
+
+/// Waits `ms` milliseconds (a `setTimeout` promise).
+async fn sleep(ms: u64) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let ms = i32::try_from(ms).unwrap_or(i32::MAX);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -1,0 +1,294 @@
+// Ticket form e2e (issue 5): the real koban server and its real SQLite store, the real bundle,
+// headless Chromium. The store is read back with the real CLI (`koban tickets list --json`).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { startKoban, launchBrowser, newPage, ROOT } from "./support.mjs";
+
+// The server's minimum fill time, lowered so the tests need not wait 3 s per ticket.
+const MIN_FILL_MS = 700;
+const RELEASE_BIN = path.join(ROOT, "target/server/koban");
+// Built with the test-only `fault-injection` feature (make test-e2e builds it; release never has it).
+const FAULTS_BIN = path.join(ROOT, "target/faults/koban");
+
+let koban, browser;
+
+before(async () => {
+  koban = await startKoban({ env: { KOBAN_MIN_FILL_MS: String(MIN_FILL_MS) } });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await koban?.stop();
+});
+
+/** Every ticket in a server's store, through the real CLI. */
+function storedTickets(server = koban, bin = RELEASE_BIN) {
+  const out = execFileSync(bin, ["tickets", "list", "--json"], { cwd: server.dataDir, encoding: "utf8" });
+  return JSON.parse(out);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Opens the demo's panel on the ticket form with the JS API and returns the dialog. */
+async function openForm(page, server = koban) {
+  if (!page.url().startsWith(server.base)) await page.goto(server.base + "/demo");
+  await page.evaluate(() => {
+    window.__events = [];
+    for (const name of ["ticketQueued", "ticketCreated", "error"]) Koban("on", name, (d) => window.__events.push({ name, ...d }));
+    Koban("open", "ticket");
+  });
+  const dialog = page.getByRole("dialog", { name: "Help" });
+  await dialog.getByRole("heading", { name: "Contact support" }).waitFor();
+  return dialog;
+}
+
+const events = (page) => page.evaluate(() => window.__events);
+
+/** Fills a valid "Nodes" ticket. */
+async function fillNodesTicket(dialog, subject) {
+  await dialog.getByLabel("Your name").fill("Ada Lovelace");
+  await dialog.getByLabel("Email address for our reply").fill("ada@example.com");
+  await dialog.getByLabel("Topic").selectOption("nodes");
+  await dialog.getByLabel("Node ID").fill("nd_8f3k2m9q1x7z");
+  await dialog.getByLabel("Operating system").selectOption("linux");
+  await dialog.getByLabel("Subject").fill(subject);
+  await dialog.getByLabel("Describe the problem").fill("My node went offline after the update.\nIt was fine yesterday.");
+}
+
+async function sendAndWaitForReference(dialog, timeout = 10000) {
+  await dialog.getByRole("button", { name: "Send message" }).click();
+  await dialog.getByRole("heading", { name: "Message sent" }).waitFor({ timeout });
+  const reference = (await dialog.locator(".kb-reference").innerText()).trim();
+  assert.match(reference, /^KB-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  return reference;
+}
+
+const kobanKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("koban:")));
+
+test("a ticket is created and the store holds every field and the page context", async () => {
+  const page = await newPage(browser);
+  await page.goto(koban.base + "/demo");
+  await page.evaluate(() => Koban("setContext", { route: "/nodes", page: "nodes", errors: ["E_NODE_OFFLINE"], nodeId: "nd_8f3k2m9q1x7z" }));
+  const dialog = await openForm(page);
+  await fillNodesTicket(dialog, "Node offline after update (create)");
+  // The user can see what is sent along.
+  await dialog.getByText("What is sent with your message").click();
+  await assert.doesNotReject(dialog.getByText("nd_8f3k2m9q1x7z").first().waitFor());
+  await sleep(MIN_FILL_MS);
+  const reference = await sendAndWaitForReference(dialog);
+  await dialog.getByText("We usually reply within 4 hours").waitFor();
+
+  const t = storedTickets().find((x) => x.reference === reference);
+  assert.ok(t, "the store has the ticket the widget showed");
+  assert.equal(t.name, "Ada Lovelace");
+  assert.equal(t.email, "ada@example.com");
+  assert.equal(t.category, "nodes");
+  assert.equal(t.subject, "Node offline after update (create)");
+  assert.equal(t.description, "My node went offline after the update.\nIt was fine yesterday.");
+  assert.deepEqual(t.fields, { node_id: "nd_8f3k2m9q1x7z", os: "linux" });
+  assert.equal(t.context.route, "/demo");
+  assert.equal(t.context.locale, "en");
+  assert.match(t.context.widgetVersion, /^\d+\.\d+\.\d+$/);
+  assert.match(t.context.userAgent, /Chrome/);
+  assert.equal(t.context.context.nodeId, "nd_8f3k2m9q1x7z");
+  assert.deepEqual(t.context.context.errors, ["E_NODE_OFFLINE"]);
+
+  const ev = await events(page);
+  assert.deepEqual(ev.filter((e) => e.name === "ticketCreated"), [{ name: "ticketCreated", reference }]);
+  assert.deepEqual(await kobanKeys(page), [], "the draft is deleted once the server has the ticket");
+  // A way back.
+  await dialog.getByRole("button", { name: "Back to help" }).click();
+  await dialog.getByRole("searchbox").waitFor();
+  await page.context().close();
+});
+
+test("typed text survives a reload and a closed-and-reopened page", async () => {
+  const page = await newPage(browser);
+  let dialog = await openForm(page);
+  await dialog.getByLabel("Topic").selectOption("jobs");
+  await dialog.getByLabel("Job ID").fill("job_77aa");
+  await dialog.getByLabel("The job requested a GPU").check();
+  await dialog.getByLabel("Subject").fill("Job stuck in queue — 日本語も");
+  await dialog.getByLabel("Describe the problem").fill("Line one\nLine two");
+  await sleep(600); // autosave is debounced by at most 500 ms
+
+  const check = async (d) => {
+    assert.equal(await d.getByLabel("Topic").inputValue(), "jobs");
+    assert.equal(await d.getByLabel("Job ID").inputValue(), "job_77aa");
+    assert.equal(await d.getByLabel("The job requested a GPU").isChecked(), true);
+    assert.equal(await d.getByLabel("Subject").inputValue(), "Job stuck in queue — 日本語も");
+    assert.equal(await d.getByLabel("Describe the problem").inputValue(), "Line one\nLine two");
+  };
+  await page.reload();
+  dialog = await openForm(page);
+  await check(dialog);
+
+  const context = page.context();
+  await page.close();
+  const again = await context.newPage();
+  dialog = await openForm(again);
+  await check(dialog);
+
+  // Discarding is the other way a draft goes away.
+  await dialog.getByRole("button", { name: "Discard draft" }).click();
+  assert.equal(await dialog.getByLabel("Subject").inputValue(), "");
+  await sleep(100);
+  assert.deepEqual(await kobanKeys(again), []);
+  await context.close();
+});
+
+test("offline, the ticket waits in the outbox and is sent exactly once when back online", async () => {
+  const page = await newPage(browser);
+  const dialog = await openForm(page);
+  const subject = "Offline ticket " + Date.now();
+  await fillNodesTicket(dialog, subject);
+  await sleep(MIN_FILL_MS);
+  const before = storedTickets().length;
+  await page.context().setOffline(true);
+  await dialog.getByRole("button", { name: "Send message" }).click();
+  const status = dialog.getByRole("status").filter({ hasText: "Saved — will be sent when you're back online." });
+  await status.waitFor();
+  await dialog.getByRole("heading", { name: "Message saved" }).waitFor();
+  assert.ok((await events(page)).some((e) => e.name === "ticketQueued" && e.subject === subject));
+  assert.equal(storedTickets().length, before, "nothing reached the server while offline");
+
+  await page.context().setOffline(false);
+  const reference = await dialog.locator(".kb-reference").innerText({ timeout: 15000 });
+  const mine = storedTickets().filter((t) => t.subject === subject);
+  assert.equal(mine.length, 1, "exactly one ticket");
+  assert.equal(mine[0].reference, reference.trim());
+  await page.context().close();
+});
+
+test("a queued ticket is sent on the next page load, and can be cancelled instead", async () => {
+  const page = await newPage(browser);
+  let dialog = await openForm(page);
+  const subject = "Next load " + Date.now();
+  await fillNodesTicket(dialog, subject);
+  await sleep(MIN_FILL_MS);
+  await page.context().setOffline(true);
+  await dialog.getByRole("button", { name: "Send message" }).click();
+  await dialog.getByRole("heading", { name: "Message saved" }).waitFor();
+  // Cancel: back to the form exactly as typed, nothing sent.
+  await dialog.getByRole("button", { name: "Cancel sending" }).click();
+  assert.equal(await dialog.getByLabel("Subject").inputValue(), subject);
+  await dialog.getByRole("button", { name: "Send message" }).click();
+  await dialog.getByRole("heading", { name: "Message saved" }).waitFor();
+  // The tab is closed while offline; the next page load (back online) sends it.
+  const context = page.context();
+  await page.close();
+  assert.equal(storedTickets().filter((t) => t.subject === subject).length, 0);
+  await context.setOffline(false);
+  const next = await context.newPage();
+  await next.goto(koban.base + "/demo");
+  await next.evaluate(() => Koban("open", "ticket"));
+  await next.getByRole("dialog", { name: "Help" }).getByRole("heading", { name: "Message sent" }).waitFor({ timeout: 15000 });
+  assert.equal(storedTickets().filter((t) => t.subject === subject).length, 1);
+  await context.close();
+});
+
+test("the server fails twice, then drops the connection after committing: one ticket, success shown", async () => {
+  const faulty = await startKoban({ bin: FAULTS_BIN, env: { KOBAN_MIN_FILL_MS: String(MIN_FILL_MS), KOBAN_FAULTS: "fail-first-2,drop-after-commit" } });
+  try {
+    const page = await newPage(browser);
+    const posts = [];
+    page.on("request", (r) => { if (r.method() === "POST" && r.url().endsWith("/api/v1/tickets")) posts.push(r.headers()["idempotency-key"]); });
+    await page.goto(faulty.base + "/demo");
+    const dialog = await openForm(page, faulty);
+    await fillNodesTicket(dialog, "Faults");
+    await sleep(MIN_FILL_MS);
+    const reference = await sendAndWaitForReference(dialog, 30000);
+    const all = storedTickets(faulty, FAULTS_BIN);
+    assert.equal(all.length, 1, "exactly one ticket despite four requests");
+    assert.equal(all[0].reference, reference);
+    // 503, 503, committed then dropped, then the stored response replayed. Chromium may resend a
+    // request that died on a reused keep-alive socket by itself (no new request event), so the
+    // page sees three or four.
+    assert.ok(posts.length >= 3 && posts.length <= 4, `retried after each failure (${posts.length} requests)`);
+    assert.equal(new Set(posts).size, 1, "every retry reuses the Idempotency-Key");
+    assert.match(posts[0], /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    await page.context().close();
+  } finally {
+    await faulty.stop();
+  }
+});
+
+test("server-side 422 errors appear on the right fields, and a 4xx is not retried", async () => {
+  const page = await newPage(browser);
+  let posts = 0;
+  // The request is altered on its way out, standing in for a widget whose rules are older than
+  // the server's: the server's own answer is what the test looks at.
+  await page.route("**/api/v1/tickets", async (route) => {
+    posts++;
+    const body = JSON.parse(route.request().postData());
+    body.subject = "x".repeat(300);
+    body.email = "not-an-email";
+    await route.continue({ postData: JSON.stringify(body) });
+  });
+  const dialog = await openForm(page);
+  await fillNodesTicket(dialog, "Server says no");
+  await sleep(MIN_FILL_MS);
+  await dialog.getByRole("button", { name: "Send message" }).click();
+  await dialog.getByRole("alert").filter({ hasText: "Please correct the fields marked below." }).waitFor();
+  const subject = dialog.getByLabel("Subject");
+  assert.equal(await subject.getAttribute("aria-invalid"), "true");
+  const subjectError = await subject.getAttribute("aria-describedby");
+  assert.match(await dialog.locator(`[id="${subjectError}"]`).innerText(), /200 characters or fewer/);
+  const email = dialog.getByLabel("Email address for our reply");
+  assert.equal(await email.getAttribute("aria-invalid"), "true");
+  assert.match(await dialog.locator(`[id="${await email.getAttribute("aria-describedby")}"]`).innerText(), /name@example\.com/);
+  assert.equal(await dialog.getByLabel("Describe the problem").getAttribute("aria-invalid"), null, "valid fields are not flagged");
+  await sleep(2500);
+  assert.equal(posts, 1, "a 422 is not retried");
+  assert.ok((await events(page)).some((e) => e.name === "error" && e.code === "validation_failed"));
+  // Nothing typed was lost.
+  assert.equal(await subject.inputValue(), "Server says no");
+  await page.unroute("**/api/v1/tickets");
+
+  // Too fast (another 4xx, no alteration): shown, not retried.
+  let fastPosts = 0;
+  page.on("request", (r) => { if (r.method() === "POST" && r.url().endsWith("/api/v1/tickets")) fastPosts++; });
+  const fresh = await newPage(browser);
+  fresh.on("request", (r) => { if (r.method() === "POST" && r.url().endsWith("/api/v1/tickets")) fastPosts++; });
+  const d2 = await openForm(fresh);
+  await fillNodesTicket(d2, "Too fast");
+  await d2.getByRole("button", { name: "Send message" }).click();
+  await d2.getByRole("alert").filter({ hasText: "That was quick!" }).waitFor();
+  await sleep(2500);
+  assert.equal(fastPosts, 1, "too_fast is not retried");
+  await fresh.context().close();
+  await page.context().close();
+});
+
+test("prefill, identify and a no-results search fill the form; identified fields are read-only", async () => {
+  const page = await newPage(browser);
+  await page.goto(koban.base + "/demo");
+  await page.evaluate(() => {
+    Koban("identify", { userId: "u_123", name: "Grace Hopper", email: "grace@example.com" });
+    Koban("prefill", { category: "billing", subject: "Invoice question", fields: { amount: 12.5, invoice_url: "https://example.com/inv/1" } });
+  });
+  const dialog = await openForm(page);
+  assert.equal(await dialog.getByLabel("Your name").inputValue(), "Grace Hopper");
+  assert.equal(await dialog.getByLabel("Your name").getAttribute("readonly"), "");
+  assert.equal(await dialog.getByLabel("Email address for our reply").getAttribute("readonly"), "");
+  assert.equal(await dialog.getByLabel("Topic").inputValue(), "billing");
+  assert.equal(await dialog.getByLabel("Amount (USD)").inputValue(), "12.5");
+  assert.equal(await dialog.getByLabel("Invoice link").inputValue(), "https://example.com/inv/1");
+  await dialog.getByLabel("Describe the problem").fill("Charged twice.");
+  await sleep(MIN_FILL_MS);
+  const reference = await sendAndWaitForReference(dialog);
+  const t = storedTickets().find((x) => x.reference === reference);
+  assert.equal(t.email, "grace@example.com");
+  assert.equal(t.context.context.userId, "u_123");
+  assert.deepEqual(t.fields, { amount: 12.5, invoice_url: "https://example.com/inv/1" });
+
+  // A search with no results offers the form with the query as its subject.
+  await dialog.getByRole("button", { name: "Back to help" }).click();
+  await dialog.getByRole("searchbox").fill("zqxv wobble");
+  await dialog.getByRole("button", { name: "Contact support" }).first().click();
+  assert.equal(await dialog.getByLabel("Subject").inputValue(), "zqxv wobble");
+  await page.context().close();
+});

@@ -8,6 +8,8 @@
 use gloo_net::http::Request;
 use koban_core::content::ContentBundle;
 use koban_core::ticket::outbox::{Receipt, Rejection};
+use koban_core::ticket::{ErrorCode, FieldError};
+use wasm_bindgen::JsValue;
 
 /// What can go wrong talking to the server. Shown to the user through [`ApiError::message_id`].
 /// The variants carry no error text: formatting library errors would pull their `Display`
@@ -127,16 +129,53 @@ impl ApiClient {
             .map_err(|_| ApiError::Network)?;
         let status = res.status();
         let text = res.text().await.map_err(|_| ApiError::Network)?;
+        // The browser's JSON.parse reads these small bodies: no serde deserializers for them in
+        // the wasm.
+        let body = js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL);
         if (200..300).contains(&status) {
-            return serde_json::from_str(&text)
-                .map(TicketAnswer::Created)
-                .map_err(|_| ApiError::Decode);
+            return match js_text(&body, "reference") {
+                Some(reference) => Ok(TicketAnswer::Created(Receipt { reference })),
+                None => Err(ApiError::Decode),
+            };
         }
         Ok(TicketAnswer::Refused {
             status,
             retry_after: res.headers().get("retry-after"),
-            rejection: serde_json::from_str(&text).unwrap_or_default(),
+            rejection: rejection(&body),
         })
+    }
+}
+
+/// A string member of a JS object.
+fn js_text(object: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(object, &JsValue::from_str(key))
+        .ok()?
+        .as_string()
+}
+
+/// The code and per-field errors of a problem-details body (empty for anything else).
+fn rejection(body: &JsValue) -> Rejection {
+    let errors = js_sys::Reflect::get(body, &JsValue::from_str("errors")).unwrap_or_default();
+    let errors = if js_sys::Array::is_array(&errors) {
+        js_sys::Array::from(&errors)
+            .iter()
+            .filter_map(|e| {
+                Some(FieldError {
+                    field: js_text(&e, "field")?,
+                    code: ErrorCode::from_wire(&js_text(&e, "code")?)?,
+                    max: js_sys::Reflect::get(&e, &JsValue::from_str("max"))
+                        .ok()
+                        .and_then(|m| m.as_f64())
+                        .map(|m| m as usize),
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Rejection {
+        code: js_text(body, "code").unwrap_or_default(),
+        errors,
     }
 }
 

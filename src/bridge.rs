@@ -12,7 +12,7 @@
 
 use koban_core::boot::{BootConfig, ConfigValue, ConfigWarning};
 use koban_core::home::page_context::active_contexts_from;
-use leptos::prelude::{Set, SetValue};
+use leptos::prelude::Set;
 use wasm_bindgen::prelude::*;
 
 use crate::mount::{self, Mounted};
@@ -51,7 +51,7 @@ pub fn warn(message: &str) {
 
 /// Reads the host's boot object into [`BootConfig`] (validated in koban-core).
 fn read_config(config: &JsValue) -> (BootConfig, Vec<ConfigWarning>) {
-    if !config.is_object() || js_sys::Array::is_array(config) {
+    if !is_plain_object(config) {
         return (
             BootConfig::default_config(),
             vec![ConfigWarning::NotAnObject],
@@ -75,25 +75,20 @@ fn read_config(config: &JsValue) -> (BootConfig, Vec<ConfigWarning>) {
 /// A plain JS object as JSON text (through the browser's `JSON.stringify`), or `None` for
 /// anything else (arrays, functions, cyclic objects).
 fn json_text(value: &JsValue) -> Option<String> {
-    if !value.is_object() || js_sys::Array::is_array(value) {
+    if !is_plain_object(value) {
         return None;
     }
     js_sys::JSON::stringify(value).ok()?.as_string()
 }
 
+/// Whether `value` is an object and not an array.
+fn is_plain_object(value: &JsValue) -> bool {
+    value.is_object() && !js_sys::Array::is_array(value)
+}
+
 /// A plain JS object as a JSON object.
 fn json_object(value: &JsValue) -> Option<serde_json::Map<String, serde_json::Value>> {
     serde_json::from_str(&json_text(value)?).ok()
-}
-
-/// The argument of `Koban('identify', {...})`.
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct IdentifyArgs {
-    user_id: Option<String>,
-    name: Option<String>,
-    email: Option<String>,
-    token: Option<String>,
 }
 
 /// A mounted widget, driven by the loader.
@@ -173,9 +168,8 @@ impl Widget {
         };
         let errors: Vec<&str> = errors.iter().map(String::as_str).collect();
         if let Some(m) = &self.mounted {
-            m.state
-                .host_context
-                .set_value(json_object(&context).unwrap_or_default());
+            m.desk
+                .set_host_context(json_object(&context).unwrap_or_default());
             m.state.context.set(active_contexts_from(
                 text("route").as_deref(),
                 text("page").as_deref(),
@@ -231,18 +225,19 @@ impl Widget {
                 }
                 None => warn("prefill expects a plain object"),
             },
-            "identify" => match json_text(&first)
-                .and_then(|t| serde_json::from_str::<IdentifyArgs>(&t).ok())
-            {
-                Some(args) => {
-                    let identity = Identity {
-                        user_id: args.user_id,
-                        token: args.token,
-                    };
-                    m.desk.identify(args.name, args.email, identity);
-                }
-                None => warn("identify expects { userId, email, name, token } with string values"),
-            },
+            "identify" if is_plain_object(&first) => {
+                let text = |key: &str| {
+                    js_sys::Reflect::get(&first, &JsValue::from_str(key))
+                        .ok()
+                        .and_then(|v| v.as_string())
+                };
+                let identity = Identity {
+                    user_id: text("userId"),
+                    token: text("token"),
+                };
+                m.desk.identify(text("name"), text("email"), identity);
+            }
+            "identify" => warn("identify expects { userId, email, name, token }"),
             _ => warn(&format!("`{verb}` is not available in this version")),
         }
     }

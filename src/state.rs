@@ -51,8 +51,6 @@ pub struct WidgetState {
     pub nudges: bool,
     /// Client for the Koban API.
     pub api: StoredValue<ApiClient>,
-    /// The host's last `setContext` object as given, sent along with tickets.
-    pub host_context: StoredValue<serde_json::Map<String, serde_json::Value>>,
     host: StoredValue<Host, LocalStorage>,
 }
 
@@ -74,7 +72,6 @@ impl WidgetState {
             mode: config.mode,
             nudges: config.nudges,
             api: StoredValue::new(ApiClient::new(api_base)),
-            host_context: StoredValue::new(serde_json::Map::new()),
             host: StoredValue::new_local(host),
         }
     }

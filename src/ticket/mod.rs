@@ -15,7 +15,9 @@ pub mod send;
 pub mod storage;
 
 use koban_core::ticket::outbox::{Rejection, SavedTicket};
-use koban_core::ticket::{FieldErrors, TicketContext, TicketDraft, TicketRules, validate};
+use koban_core::ticket::{
+    FieldError, FieldErrors, TicketContext, TicketDraft, TicketRules, validate,
+};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -23,9 +25,10 @@ use crate::state::WidgetState;
 use storage::DraftStore;
 
 /// Where the ticket is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum SendStatus {
     /// The form is shown (possibly with errors).
+    #[default]
     Editing,
     /// A request is out, or a retry is scheduled.
     Sending,
@@ -44,28 +47,58 @@ pub struct Identity {
     pub token: Option<String>,
 }
 
+/// Everything the ticket views read. One signal rather than one per part: every distinct signal
+/// type costs wasm, and a form this size re-renders nothing it does not need to anyway.
+#[derive(Debug, Clone, Default)]
+pub struct DeskState {
+    /// The ticket as typed and, once submitted, its frozen request.
+    pub saved: SavedTicket,
+    /// Where the ticket is.
+    pub status: SendStatus,
+    /// Per-field errors from the server's last 422; a field's errors go when it is edited.
+    pub server_errors: FieldErrors,
+    /// A form-level message id (`ticket-error-too-fast`, ...), shown above the send button.
+    pub notice: Option<&'static str>,
+    /// Whether every field's errors are shown (after a submit), not just the edited ones.
+    pub show_all_errors: bool,
+    /// Fields the user has edited (their errors show as they type).
+    pub touched: Vec<String>,
+    /// Fields that came from `identify` and cannot be edited.
+    pub readonly: Vec<&'static str>,
+    /// The signed-in user, from `identify`.
+    pub identity: Identity,
+}
+
+impl DeskState {
+    /// The errors to show for `path` now under `rules`: koban-core's validation of the form as
+    /// typed plus the server's, once the field was edited or a submit was tried.
+    pub fn errors_for(&self, path: &str, rules: &TicketRules) -> Vec<FieldError> {
+        if !self.show_all_errors && !self.touched.iter().any(|f| f == path) {
+            return Vec::new();
+        }
+        let mut errors: Vec<FieldError> = match validate(&self.saved.draft, rules) {
+            Ok(()) => Vec::new(),
+            Err(e) => e.0.into_iter().filter(|e| e.field == path).collect(),
+        };
+        errors.extend(self.server_errors.for_field(path).cloned());
+        errors
+    }
+}
+
+/// What the views never read.
+struct Inner {
+    store: DraftStore,
+    save_timer: Option<TimeoutHandle>,
+    sending: bool,
+    host_context: serde_json::Map<String, serde_json::Value>,
+}
+
 /// The ticket state of one widget, provided as context. `Copy`.
 #[derive(Clone, Copy)]
 pub struct TicketDesk {
-    /// The ticket as typed and, once submitted, its frozen request.
-    pub saved: RwSignal<SavedTicket>,
-    /// Where the ticket is.
-    pub status: RwSignal<SendStatus>,
-    /// Per-field errors from the server's last 422; a field's errors go when it is edited.
-    pub server_errors: RwSignal<FieldErrors>,
-    /// A form-level message id (`ticket-error-too-fast`, ...), shown above the send button.
-    pub notice: RwSignal<Option<&'static str>>,
-    /// Whether every field's errors are shown (after a submit), not just the touched ones.
-    pub show_all_errors: RwSignal<bool>,
-    /// Fields the user has edited (their errors show as they type).
-    pub touched: RwSignal<Vec<String>>,
-    /// Fields that came from `identify` and cannot be edited.
-    pub readonly: RwSignal<Vec<&'static str>>,
-    /// The signed-in user, from `identify`.
-    pub identity: RwSignal<Identity>,
-    store: StoredValue<DraftStore>,
-    save_timer: StoredValue<Option<TimeoutHandle>>,
-    sending: StoredValue<bool>,
+    /// What the views read.
+    pub state: RwSignal<DeskState>,
+    inner: StoredValue<Inner>,
     widget: WidgetState,
 }
 
@@ -82,17 +115,16 @@ impl TicketDesk {
             .load()
             .unwrap_or_else(|| SavedTicket::started_at(now_ms()));
         Self {
-            saved: RwSignal::new(saved),
-            status: RwSignal::new(SendStatus::Editing),
-            server_errors: RwSignal::new(FieldErrors::default()),
-            notice: RwSignal::new(None),
-            show_all_errors: RwSignal::new(false),
-            touched: RwSignal::new(Vec::new()),
-            readonly: RwSignal::new(Vec::new()),
-            identity: RwSignal::new(Identity::default()),
-            store: StoredValue::new(store),
-            save_timer: StoredValue::new(None),
-            sending: StoredValue::new(false),
+            state: RwSignal::new(DeskState {
+                saved,
+                ..Default::default()
+            }),
+            inner: StoredValue::new(Inner {
+                store,
+                save_timer: None,
+                sending: false,
+                host_context: serde_json::Map::new(),
+            }),
             widget,
         }
     }
@@ -108,107 +140,115 @@ impl TicketDesk {
         self.widget
     }
 
+    /// The host's last `setContext` object, sent along with the ticket.
+    pub fn set_host_context(&self, context: serde_json::Map<String, serde_json::Value>) {
+        self.inner.update_value(|i| i.host_context = context);
+    }
+
+    /// Whether a send loop runs.
+    pub(crate) fn sending(&self) -> bool {
+        self.inner.with_value(|i| i.sending)
+    }
+
+    pub(crate) fn set_sending(&self, sending: bool) {
+        self.inner.update_value(|i| i.sending = sending);
+    }
+
     /// Called when the form is shown: an untouched ticket starts its fill-time clock now.
     pub fn mark_shown(&self) {
-        if self.saved.with_untracked(SavedTicket::is_blank) {
-            self.saved.update(|s| s.started_ms = now_ms());
+        if self.state.with_untracked(|s| s.saved.is_blank()) {
+            self.state.update(|s| s.saved.started_ms = now_ms());
         }
     }
 
     /// Applies one edit of `field` (a JSON path such as `subject` or `fields.os`) and saves the
     /// draft within 300 ms.
     pub fn edit(&self, field: &str, change: impl FnOnce(&mut TicketDraft)) {
-        self.saved.update(|s| change(&mut s.draft));
-        self.server_errors
-            .update(|e| e.0.retain(|x| x.field != field));
-        self.notice.set(None);
-        if !self
-            .touched
-            .with_untracked(|t| t.iter().any(|f| f == field))
-        {
-            self.touched.update(|t| t.push(field.to_string()));
-        }
+        self.state.update(|s| {
+            change(&mut s.saved.draft);
+            s.server_errors.0.retain(|x| x.field != field);
+            s.notice = None;
+            if !s.touched.iter().any(|f| f == field) {
+                s.touched.push(field.to_string());
+            }
+        });
         self.schedule_save();
     }
 
     /// Removes the flow transcript from what will be sent (or puts it back).
     pub fn set_transcript_removed(&self, removed: bool) {
-        self.saved.update(|s| s.transcript_removed = removed);
+        self.state.update(|s| s.saved.transcript_removed = removed);
         self.save_now();
     }
 
     fn schedule_save(&self) {
-        if let Some(h) = self.save_timer.get_value() {
-            h.clear();
-        }
         let desk = *self;
         let handle = set_timeout_with_handle(
             move || desk.save_now(),
             std::time::Duration::from_millis(300),
         )
         .ok();
-        self.save_timer.set_value(handle);
+        self.inner.update_value(|i| {
+            if let Some(h) = std::mem::replace(&mut i.save_timer, handle) {
+                h.clear();
+            }
+        });
     }
 
     /// Writes the ticket to storage now (also on `pagehide`, so a closing tab loses nothing).
     pub fn save_now(&self) {
-        if let Some(h) = self.save_timer.get_value() {
-            h.clear();
-            self.save_timer.set_value(None);
-        }
-        self.saved
-            .with_untracked(|s| self.store.with_value(|store| store.save(s)));
+        self.inner.update_value(|i| {
+            if let Some(h) = i.save_timer.take() {
+                h.clear();
+            }
+            self.state.with_untracked(|s| i.store.save(&s.saved));
+        });
     }
 
     /// `Koban('prefill', {...})`, a no-results search or a flow: fills the fields still empty.
     pub fn prefill(&self, prefill: &TicketDraft) {
-        self.saved.update(|s| s.draft.prefill(prefill));
+        self.state.update(|s| s.saved.draft.prefill(prefill));
         self.save_now();
     }
 
     /// `Koban('identify', {...})`: name and email become read-only, the token and user id go
     /// with the ticket.
     pub fn identify(&self, name: Option<String>, email: Option<String>, identity: Identity) {
-        let mut readonly = Vec::new();
-        self.saved.update(|s| {
+        self.state.update(|s| {
+            s.readonly.clear();
             if let Some(name) = name.filter(|n| !n.trim().is_empty()) {
-                s.draft.name = name;
-                readonly.push("name");
+                s.saved.draft.name = name;
+                s.readonly.push("name");
             }
             if let Some(email) = email.filter(|e| !e.trim().is_empty()) {
-                s.draft.email = email;
-                readonly.push("email");
+                s.saved.draft.email = email;
+                s.readonly.push("email");
             }
+            s.identity = identity;
         });
-        self.readonly.set(readonly);
-        self.identity.set(identity);
         self.save_now();
     }
 
-    /// The errors of the form as typed, by koban-core's validation (the server's rules).
-    pub fn local_errors(&self, rules: &TicketRules) -> FieldErrors {
-        self.saved.with(|s| match validate(&s.draft, rules) {
-            Ok(()) => FieldErrors::default(),
-            Err(e) => e,
-        })
-    }
-
-    /// Submits: with local errors, shows them all and returns `false`; otherwise freezes the
-    /// request (key and body, saved before anything is sent) and starts sending.
+    /// Submits: with errors under `rules`, shows them all and returns `false`; otherwise freezes
+    /// the request (key and body, saved before anything is sent) and starts sending.
     pub fn submit(&self, rules: &TicketRules) -> bool {
-        if self.sending.get_value() || self.saved.with_untracked(|s| s.outbox.is_some()) {
+        if self.sending() || self.state.with_untracked(|s| s.saved.outbox.is_some()) {
             send::deliver(*self);
             return true;
         }
-        self.show_all_errors.set(true);
-        if !self.local_errors(rules).0.is_empty() {
+        let valid = self
+            .state
+            .with_untracked(|s| validate(&s.saved.draft, rules).is_ok());
+        self.state.update(|s| s.show_all_errors = true);
+        if !valid {
             return false;
         }
         let context = self.context();
-        let token = self.identity.with_untracked(|i| i.token.clone());
         let key = send::new_key();
-        self.saved
-            .update(|s| s.freeze(key, context, token, now_ms()));
+        self.state.update(|s| {
+            let token = s.identity.token.clone();
+            s.saved.freeze(key, context, token, now_ms());
+        });
         self.save_now();
         send::deliver(*self);
         true
@@ -222,8 +262,8 @@ impl TicketDesk {
             .map(|w| w.location())
             .map(|l| l.pathname().unwrap_or_default() + &l.search().unwrap_or_default())
             .unwrap_or_default();
-        let mut context = self.widget.host_context.get_value();
-        if let Some(id) = self.identity.with_untracked(|i| i.user_id.clone()) {
+        let mut context = self.inner.with_value(|i| i.host_context.clone());
+        if let Some(id) = self.state.with_untracked(|s| s.identity.user_id.clone()) {
             context.insert("userId".into(), id.into());
         }
         TicketContext {
@@ -240,56 +280,56 @@ impl TicketDesk {
 
     /// Takes the ticket out of the outbox; the form comes back exactly as typed.
     pub fn cancel(&self) {
-        self.saved.update(SavedTicket::unfreeze);
-        self.status.set(SendStatus::Editing);
+        self.state.update(|s| {
+            s.saved.unfreeze();
+            s.status = SendStatus::Editing;
+        });
         self.save_now();
     }
 
-    /// Throws the draft away (the user asked to).
+    /// Throws the draft away (the user asked to). Identified name and email stay: they are not
+    /// the user's typing.
     pub fn discard(&self) {
-        self.store.with_value(DraftStore::remove);
-        self.reset();
-        self.saved.update(|s| {
-            let (name, email) = (s.draft.name.clone(), s.draft.email.clone());
-            *s = SavedTicket::started_at(now_ms());
-            // Identified name and email stay: they are not the user's typing.
-            if self.readonly.with_untracked(|r| r.contains(&"name")) {
-                s.draft.name = name;
+        self.inner.with_value(|i| i.store.remove());
+        self.state.update(|s| {
+            let mut fresh = SavedTicket::started_at(now_ms());
+            if s.readonly.contains(&"name") {
+                fresh.draft.name = std::mem::take(&mut s.saved.draft.name);
             }
-            if self.readonly.with_untracked(|r| r.contains(&"email")) {
-                s.draft.email = email;
+            if s.readonly.contains(&"email") {
+                fresh.draft.email = std::mem::take(&mut s.saved.draft.email);
             }
+            s.saved = fresh;
+            s.server_errors = FieldErrors::default();
+            s.notice = None;
+            s.show_all_errors = false;
+            s.touched.clear();
         });
     }
 
-    fn reset(&self) {
-        self.server_errors.set(FieldErrors::default());
-        self.notice.set(None);
-        self.show_all_errors.set(false);
-        self.touched.set(Vec::new());
+    /// Sets where the ticket is.
+    pub(crate) fn set_status(&self, status: SendStatus) {
+        self.state.update(|s| s.status = status);
     }
 
     /// The server has the ticket: forget the draft, show the reference, tell the host.
     fn finish(&self, reference: String) {
         self.discard();
-        self.status.set(SendStatus::Sent(reference.clone()));
+        self.set_status(SendStatus::Sent(reference.clone()));
         self.widget
             .emit_with("ticketCreated", &[("reference", reference.into())]);
     }
 
     /// Parked until the browser is back online.
     fn park(&self) {
-        self.status.set(SendStatus::Queued);
-        let subject = self.saved.with_untracked(|s| s.draft.subject.clone());
+        self.set_status(SendStatus::Queued);
+        let subject = self.state.with_untracked(|s| s.saved.draft.subject.clone());
         self.widget
             .emit_with("ticketQueued", &[("subject", subject.into())]);
     }
 
     /// The server refused the request (a final 4xx): back to the form, errors on their fields.
     fn refused(&self, status: u16, rejection: Rejection) {
-        self.saved.update(SavedTicket::unfreeze);
-        self.save_now();
-        self.status.set(SendStatus::Editing);
         let notice = match (status, rejection.code.as_str()) {
             (_, "validation_failed") => "ticket-error-fields",
             (_, "too_fast") => "ticket-error-too-fast",
@@ -297,14 +337,19 @@ impl TicketDesk {
             (_, "spam_suspected") => "ticket-error-rejected",
             _ => "error-server",
         };
-        self.show_all_errors.set(true);
-        self.server_errors.set(FieldErrors(rejection.errors));
-        self.notice.set(Some(notice));
         let code = if rejection.code.is_empty() {
             format!("http_{status}")
         } else {
             rejection.code
         };
+        self.state.update(|s| {
+            s.saved.unfreeze();
+            s.status = SendStatus::Editing;
+            s.show_all_errors = true;
+            s.server_errors = FieldErrors(rejection.errors);
+            s.notice = Some(notice);
+        });
+        self.save_now();
         self.widget.emit_with(
             "error",
             &[
@@ -316,6 +361,6 @@ impl TicketDesk {
 
     /// Back to an empty form after the success view.
     pub fn start_over(&self) {
-        self.status.set(SendStatus::Editing);
+        self.set_status(SendStatus::Editing);
     }
 }

@@ -34,14 +34,14 @@ pub fn new_key() -> String {
 
 /// Starts sending the ticket in the outbox, unless a loop already runs or there is none.
 pub fn deliver(desk: TicketDesk) {
-    if desk.sending.get_value() || desk.saved.with_untracked(|s| s.outbox.is_none()) {
+    if desk.sending() || desk.state.with_untracked(|s| s.saved.outbox.is_none()) {
         return;
     }
-    desk.sending.set_value(true);
-    desk.status.set(SendStatus::Sending);
+    desk.set_sending(true);
+    desk.set_status(SendStatus::Sending);
     spawn_local(async move {
         run(desk).await;
-        desk.sending.set_value(false);
+        desk.set_sending(false);
     });
 }
 
@@ -54,23 +54,23 @@ async fn run(desk: TicketDesk) {
     let api = desk.widget.api.get_value();
     let mut attempts = 0;
     loop {
-        let Some(outbox) = desk.saved.with_untracked(|s| s.outbox.clone()) else {
+        let Some(outbox) = desk.state.with_untracked(|s| s.saved.outbox.clone()) else {
             return;
         };
         attempts += 1;
-        desk.saved.update_untracked(|s| {
-            if let Some(o) = &mut s.outbox {
+        desk.state.update(|s| {
+            if let Some(o) = &mut s.saved.outbox {
                 o.attempts += 1;
             }
+            s.status = SendStatus::Sending;
         });
         desk.save_now();
-        desk.status.set(SendStatus::Sending);
         let answer = api.create_ticket(&outbox.key, &outbox.body).await;
         // Cancelled (or cancelled and submitted anew) while the request was out: this answer
         // is about a request the user no longer wants; the loop goes on with the current one.
         if desk
-            .saved
-            .with_untracked(|s| s.outbox.as_ref().map(|o| &o.key) != Some(&outbox.key))
+            .state
+            .with_untracked(|s| s.saved.outbox.as_ref().map(|o| &o.key) != Some(&outbox.key))
         {
             continue;
         }

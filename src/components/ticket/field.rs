@@ -4,7 +4,9 @@
 //! A function rather than a component with a control slot: every field reads and writes the
 //! draft through its JSON path, so the control is chosen from [`Control`].
 
-use koban_core::ticket::{ErrorCode, FieldError, FieldValue};
+use std::sync::Arc;
+
+use koban_core::ticket::{ErrorCode, FieldError, FieldValue, TicketRules};
 use leptos::prelude::*;
 
 use crate::i18n::{t, tf};
@@ -58,12 +60,8 @@ pub fn error_text(e: &FieldError) -> String {
     t(id).to_string()
 }
 
-/// Renders one field. `errors` yields the errors to show now for a path.
-pub fn field(
-    desk: TicketDesk,
-    spec: FieldSpec,
-    errors: impl Fn(&str) -> Vec<FieldError> + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+/// Renders one field, its errors checked against `rules`.
+pub fn field(desk: TicketDesk, spec: FieldSpec, rules: Arc<TicketRules>) -> impl IntoView {
     let FieldSpec {
         path,
         label,
@@ -74,64 +72,93 @@ pub fn field(
     let id = format!("kb-f-{}", path.replace('.', "-"));
     let help_id = format!("{id}-help");
     let error_id = format!("{id}-error");
-    let path = StoredValue::new(path);
-    let shown = move || path.with_value(|p| errors(p));
-    let invalid = move || (!shown().is_empty()).then_some("true");
+    let path: Arc<str> = path.into();
+    let shown = {
+        let path = path.clone();
+        move || desk.state.with(|s| s.errors_for(&path, &rules))
+    };
+    let invalid = {
+        let shown = shown.clone();
+        move || (!shown().is_empty()).then_some("true")
+    };
     let describedby = if help.is_empty() {
         error_id.clone()
     } else {
         format!("{help_id} {error_id}")
     };
-    let readonly = move || {
-        desk.readonly
-            .with(|r| path.with_value(|p| r.iter().any(|f| f == p)))
+    let readonly = {
+        let path = path.clone();
+        move || desk.state.with(|s| s.readonly.iter().any(|f| **f == *path))
     };
-    let text = move || {
-        desk.saved.with(|s| {
-            path.with_value(|p| s.draft.get(p))
-                .map(|v| v.to_text())
-                .unwrap_or_default()
-        })
+    let text = {
+        let path = path.clone();
+        move || {
+            desk.state.with(|s| {
+                s.saved
+                    .draft
+                    .get(&path)
+                    .map(|v| v.to_text())
+                    .unwrap_or_default()
+            })
+        }
     };
-    let write = move |value: FieldValue| path.with_value(|p| desk.edit(p, |d| d.set(p, value)));
-    let on_text = move |ev: web_sys::Event| write(FieldValue::Text(event_target_value(&ev)));
+    let write = move |value: FieldValue| desk.edit(&path, |d| d.set(&path, value));
+    let on_text = {
+        let write = write.clone();
+        move |ev: web_sys::Event| write(FieldValue::Text(event_target_value(&ev)))
+    };
     let checkbox = control == Control::Checkbox;
     let control = match control {
-        Control::Input(kind, autocomplete) => view! {
-            <input id=id.clone() class="kb-input" type=kind autocomplete=autocomplete
-                required=required readonly=readonly aria-invalid=invalid
-                aria-describedby=describedby.clone() prop:value=text on:input=on_text/>
+        // One <input> for text, email, url, number and checkbox: each distinct view costs wasm.
+        Control::Input(..) | Control::Number | Control::Checkbox => {
+            let (kind, autocomplete, inputmode) = match control {
+                Control::Input(kind, autocomplete) => (kind, autocomplete, None),
+                Control::Number => ("text", "off", Some("decimal")),
+                _ => ("checkbox", "off", None),
+            };
+            let checked = {
+                let text = text.clone();
+                move || checkbox && text() == "true"
+            };
+            view! {
+                <input id=id.clone() class=if checkbox { "kb-checkbox" } else { "kb-input" }
+                    type=kind autocomplete=autocomplete inputmode=inputmode
+                    required=required readonly=readonly aria-invalid=invalid
+                    aria-describedby=describedby.clone()
+                    prop:value=text prop:checked=checked
+                    on:input=move |ev| {
+                        if checkbox {
+                            write(FieldValue::Bool(event_target_checked(&ev)));
+                        } else {
+                            write(FieldValue::Text(event_target_value(&ev)));
+                        }
+                    }/>
+            }
+            .into_any()
         }
-        .into_any(),
-        Control::Number => view! {
-            <input id=id.clone() class="kb-input" type="text" inputmode="decimal"
-                required=required aria-invalid=invalid aria-describedby=describedby.clone()
-                prop:value=text on:input=on_text/>
-        }
-        .into_any(),
         Control::TextArea => view! {
             <textarea id=id.clone() class="kb-input kb-textarea" rows="5" required=required
                 aria-invalid=invalid aria-describedby=describedby.clone()
                 prop:value=text on:input=on_text></textarea>
         }
         .into_any(),
-        Control::Select(options) => view! {
-            <select id=id.clone() class="kb-input" required=required aria-invalid=invalid
-                aria-describedby=describedby.clone() prop:value=text on:change=on_text>
-                <option value="">{t("ticket-choose")}</option>
-                {options.into_iter().map(|(value, label)| view! {
-                    <option value=value.clone() selected=move || text() == value>{label}</option>
-                }).collect_view()}
-            </select>
+        Control::Select(options) => {
+            let options = options
+                .into_iter()
+                .map(|(value, label)| {
+                    let text = text.clone();
+                    view! { <option value=value.clone() selected=move || text() == value>{label}</option> }
+                })
+                .collect_view();
+            view! {
+                <select id=id.clone() class="kb-input" required=required aria-invalid=invalid
+                    aria-describedby=describedby.clone() prop:value=text on:change=on_text>
+                    <option value="">{t("ticket-choose")}</option>
+                    {options}
+                </select>
+            }
+            .into_any()
         }
-        .into_any(),
-        Control::Checkbox => view! {
-            <input id=id.clone() class="kb-checkbox" type="checkbox" required=required
-                aria-invalid=invalid aria-describedby=describedby.clone()
-                prop:checked=move || text() == "true"
-                on:change=move |ev| write(FieldValue::Bool(event_target_checked(&ev)))/>
-        }
-        .into_any(),
     };
     let label = view! {
         <label for=id class="kb-label">

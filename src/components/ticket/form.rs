@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
-use koban_core::content::Site;
-use koban_core::ticket::{FieldError, FieldKind};
+use koban_core::content::{CustomField, Site};
+use koban_core::ticket::FieldKind;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -24,66 +24,36 @@ pub fn TicketForm(
 ) -> impl IntoView {
     let desk = expect_context::<TicketDesk>();
     desk.mark_shown();
-    let site = StoredValue::new(loaded.bundle.site.clone());
-    let rules = StoredValue::new(loaded.bundle.site.ticket_rules());
+    let rules = Arc::new(loaded.bundle.site.ticket_rules());
     let form_ref = NodeRef::<html::Form>::new();
-    let errors = Memo::new(move |_| {
-        let mut all = rules.with_value(|r| desk.local_errors(r));
-        all.0.extend(desk.server_errors.get().0);
-        all
-    });
-    let shown = move |path: &str| -> Vec<FieldError> {
-        let visible =
-            desk.show_all_errors.get() || desk.touched.with(|t| t.iter().any(|f| f == path));
-        if !visible {
-            return Vec::new();
-        }
-        errors.with(|e| e.for_field(path).cloned().collect())
-    };
-    let on_submit = move |ev: web_sys::SubmitEvent| {
-        ev.prevent_default();
-        if !rules.with_value(|r| desk.submit(r)) {
-            focus_first_invalid(form_ref);
+    let on_submit = {
+        let rules = rules.clone();
+        move |ev: web_sys::SubmitEvent| {
+            ev.prevent_default();
+            if !desk.submit(&rules) {
+                focus_first_invalid(form_ref);
+            }
         }
     };
-    let sending = move || desk.status.get() == SendStatus::Sending;
-    let category = Memo::new(move |_| desk.saved.with(|s| s.draft.category.clone()));
+    let sending = move || desk.state.with(|s| s.status == SendStatus::Sending);
+    let category = Memo::new(move |_| desk.state.with(|s| s.saved.draft.category.clone()));
     let core = core_fields(&loaded.bundle.site)
         .into_iter()
-        .map(|spec| field(desk, spec, shown))
+        .map(|spec| field(desk, spec, rules.clone()))
         .collect_view();
-    let custom = move || {
-        let id = category.get();
-        site.with_value(|site| {
-            site.categories.iter().find(|c| c.id == id).map(|c| {
-                c.fields
+    let custom = {
+        let loaded = loaded.clone();
+        move || {
+            let id = category.get();
+            let category = loaded.bundle.site.categories.iter().find(|c| c.id == id)?;
+            Some(
+                category
+                    .fields
                     .iter()
-                    .map(|f| {
-                        let control = match f.kind {
-                            FieldKind::Text => Control::Input("text", "off"),
-                            FieldKind::Textarea => Control::TextArea,
-                            FieldKind::Url => Control::Input("url", "url"),
-                            FieldKind::Number => Control::Number,
-                            FieldKind::Checkbox => Control::Checkbox,
-                            FieldKind::Select => Control::Select(
-                                f.options
-                                    .iter()
-                                    .map(|o| (o.value.clone(), o.label.clone()))
-                                    .collect(),
-                            ),
-                        };
-                        let spec = FieldSpec {
-                            path: format!("fields.{}", f.id),
-                            label: f.label.clone(),
-                            help: f.help.clone(),
-                            required: f.required,
-                            control,
-                        };
-                        field(desk, spec, shown)
-                    })
-                    .collect_view()
-            })
-        })
+                    .map(|f| field(desk, custom_field(f), rules.clone()))
+                    .collect_view(),
+            )
+        }
     };
     let honeypot = move |ev: web_sys::Event| {
         let value = event_target_value(&ev);
@@ -105,7 +75,7 @@ pub fn TicketForm(
                     on:input=honeypot/>
             </div>
             <Preview/>
-            {move || desk.notice.get().map(|id| view! { <p class="kb-form-error" role="alert">{t(id)}</p> })}
+            {move || desk.state.with(|s| s.notice).map(|id| view! { <p class="kb-form-error" role="alert">{t(id)}</p> })}
             <div class="kb-actions">
                 <button type="submit" class="kb-button kb-primary" aria-disabled=move || sending().then_some("true")>
                     {move || if sending() { t("ticket-sending") } else { t("ticket-send") }}
@@ -116,6 +86,30 @@ pub fn TicketForm(
                 </button>
             </div>
         </form>
+    }
+}
+
+/// The spec of one of a category's custom fields.
+fn custom_field(f: &CustomField) -> FieldSpec {
+    let control = match f.kind {
+        FieldKind::Text => Control::Input("text", "off"),
+        FieldKind::Textarea => Control::TextArea,
+        FieldKind::Url => Control::Input("url", "url"),
+        FieldKind::Number => Control::Number,
+        FieldKind::Checkbox => Control::Checkbox,
+        FieldKind::Select => Control::Select(
+            f.options
+                .iter()
+                .map(|o| (o.value.clone(), o.label.clone()))
+                .collect(),
+        ),
+    };
+    FieldSpec {
+        path: format!("fields.{}", f.id),
+        label: f.label.clone(),
+        help: f.help.clone(),
+        required: f.required,
+        control,
     }
 }
 

@@ -35,12 +35,11 @@ pub fn ContactButton(
 ) -> impl IntoView {
     let desk = expect_context::<TicketDesk>();
     let nav = expect_context::<PanelNav>();
-    let prefill = StoredValue::new(prefill);
     let open = move |_| {
         if let Some(also) = also {
             also.run(());
         }
-        prefill.with_value(|p| desk.prefill(p));
+        desk.prefill(&prefill);
         nav.go(Route::Ticket);
     };
     view! {
@@ -60,12 +59,12 @@ enum Phase {
 #[component]
 pub fn TicketView() -> impl IntoView {
     let desk = expect_context::<TicketDesk>();
-    let phase = Memo::new(move |_| match desk.status.get() {
+    let phase = Memo::new(move |_| match desk.state.with(|s| s.status.clone()) {
         SendStatus::Editing | SendStatus::Sending => Phase::Form,
         SendStatus::Queued => Phase::Queued,
         SendStatus::Sent(reference) => Phase::Sent(reference),
     });
-    let status_text = move || match desk.status.get() {
+    let status_text = move || match desk.state.with(|s| s.status.clone()) {
         SendStatus::Editing => "",
         SendStatus::Sending => t("ticket-sending"),
         SendStatus::Queued => t("ticket-queued"),

@@ -19,9 +19,9 @@ pub fn Preview() -> impl IntoView {
         view! { <dt>{t(label)}</dt><dd>{value}</dd> }
     };
     let transcript = move || {
-        desk.saved.with(|s| {
-            let text = s.draft.context.transcript.as_ref().map(transcript_text)?;
-            let removed = s.transcript_removed;
+        desk.state.with(|s| {
+            let text = s.saved.draft.context.transcript.as_ref().map(transcript_text)?;
+            let removed = s.saved.transcript_removed;
             Some(view! {
                 <div class="kb-transcript">
                     <p class="kb-label">{t("ticket-transcript")}</p>
@@ -53,7 +53,7 @@ pub fn Preview() -> impl IntoView {
 /// `answer`), or the JSON itself when it has another shape.
 fn transcript_text(value: &serde_json::Value) -> String {
     let Some(steps) = value.get("steps").and_then(|s| s.as_array()) else {
-        return pretty(&value.to_string());
+        return pretty(&serde_json::to_string(value).unwrap_or_default());
     };
     steps
         .iter()

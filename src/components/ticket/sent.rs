@@ -22,7 +22,7 @@ pub fn Queued() -> impl IntoView {
     let desk = expect_context::<TicketDesk>();
     let heading = NodeRef::<html::H3>::new();
     focus_on_mount(heading);
-    let subject = desk.saved.with_untracked(|s| s.draft.subject.clone());
+    let subject = desk.state.with_untracked(|s| s.saved.draft.subject.clone());
     view! {
         <div class="kb-ticket-queued">
             <h3 node_ref=heading class="kb-view-title" tabindex="-1">{t("ticket-queued-title")}</h3>

@@ -66,6 +66,36 @@ impl ErrorCode {
     }
 }
 
+impl ErrorCode {
+    /// Every code, in declaration order.
+    pub const ALL: [ErrorCode; 11] = [
+        ErrorCode::Required,
+        ErrorCode::TooLong,
+        ErrorCode::InvalidEmail,
+        ErrorCode::UnknownCategory,
+        ErrorCode::UnknownField,
+        ErrorCode::InvalidUrl,
+        ErrorCode::NotANumber,
+        ErrorCode::NotAnOption,
+        ErrorCode::InvalidType,
+        ErrorCode::InvalidCharacter,
+        ErrorCode::UnknownAttachment,
+    ];
+
+    /// The code with wire name `name` (the inverse of [`as_str`](Self::as_str)). The widget
+    /// reads problem details with the browser's `JSON.parse` and maps codes with this, which
+    /// keeps a serde deserializer for error bodies out of the wasm.
+    ///
+    /// ```
+    /// use koban_core::ticket::ErrorCode;
+    /// assert_eq!(ErrorCode::from_wire("too_long"), Some(ErrorCode::TooLong));
+    /// assert_eq!(ErrorCode::from_wire("nope"), None);
+    /// ```
+    pub fn from_wire(name: &str) -> Option<ErrorCode> {
+        ErrorCode::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+}
+
 impl std::fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())

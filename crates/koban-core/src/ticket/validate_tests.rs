@@ -241,3 +241,12 @@ fn errors_serialize_as_field_and_code() {
     );
     assert_eq!(e.to_string(), "1 invalid field(s): subject too_long");
 }
+
+#[test]
+fn wire_names_round_trip_through_serde_and_from_wire() {
+    for code in ErrorCode::ALL {
+        let json = serde_json::to_string(&code).unwrap();
+        assert_eq!(json, format!("\"{}\"", code.as_str()));
+        assert_eq!(ErrorCode::from_wire(code.as_str()), Some(code));
+    }
+}

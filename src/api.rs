@@ -7,6 +7,7 @@
 
 use gloo_net::http::Request;
 use koban_core::content::ContentBundle;
+use koban_core::ticket::files::{AttachmentPolicy, SavedFile};
 use koban_core::ticket::outbox::{Receipt, Rejection};
 use koban_core::ticket::{ErrorCode, FieldError};
 use wasm_bindgen::JsValue;
@@ -131,7 +132,7 @@ impl ApiClient {
         let text = res.text().await.map_err(|_| ApiError::Network)?;
         // The browser's JSON.parse reads these small bodies: no serde deserializers for them in
         // the wasm.
-        let body = js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL);
+        let body = parse(&text);
         if (200..300).contains(&status) {
             return match js_text(&body, "reference") {
                 Some(reference) => Ok(TicketAnswer::Created(Receipt { reference })),
@@ -144,6 +145,74 @@ impl ApiClient {
             rejection: rejection(&body),
         })
     }
+}
+
+impl ApiClient {
+    /// `GET /api/v1/attachments`: what files tickets may carry; `None` when the server does not
+    /// take attachments (404).
+    pub async fn attachment_policy(&self) -> Result<Option<AttachmentPolicy>, ApiError> {
+        let res = Request::get(&format!("{}/api/v1/attachments", self.base))
+            .send()
+            .await
+            .map_err(|_| ApiError::Network)?;
+        match res.status() {
+            404 => return Ok(None),
+            200 => {}
+            other => return Err(ApiError::Status(other)),
+        }
+        let body = parse(&res.text().await.map_err(|_| ApiError::Network)?);
+        let number = |key: &str| {
+            js_sys::Reflect::get(&body, &JsValue::from_str(key))
+                .ok()
+                .and_then(|v| v.as_f64())
+        };
+        let extensions = js_sys::Reflect::get(&body, &JsValue::from_str("extensions"))
+            .ok()
+            .filter(js_sys::Array::is_array)
+            .map(|a| {
+                js_sys::Array::from(&a)
+                    .iter()
+                    .filter_map(|v| v.as_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        match (number("maxBytes"), number("maxFiles")) {
+            (Some(max_bytes), Some(max_files)) => Ok(Some(AttachmentPolicy {
+                max_bytes: max_bytes as u64,
+                max_files: max_files as usize,
+                extensions,
+            })),
+            _ => Err(ApiError::Decode),
+        }
+    }
+
+    /// `POST /api/v1/attachments` with one file. `Err(Status(413 | 415))` when the server
+    /// refuses it.
+    pub async fn upload(&self, file: &web_sys::File) -> Result<SavedFile, ApiError> {
+        let form = web_sys::FormData::new().map_err(|_| ApiError::Decode)?;
+        form.append_with_blob_and_filename("file", file, &file.name())
+            .map_err(|_| ApiError::Decode)?;
+        let res = Request::post(&format!("{}/api/v1/attachments", self.base))
+            .body(form)
+            .map_err(|_| ApiError::Network)?
+            .send()
+            .await
+            .map_err(|_| ApiError::Network)?;
+        if res.status() != 201 {
+            return Err(ApiError::Status(res.status()));
+        }
+        let body = parse(&res.text().await.map_err(|_| ApiError::Network)?);
+        Ok(SavedFile {
+            id: js_text(&body, "id").ok_or(ApiError::Decode)?,
+            name: js_text(&body, "filename").unwrap_or_else(|| file.name()),
+            size: file.size() as u64,
+        })
+    }
+}
+
+/// JSON text parsed by the browser (`null` when it is not JSON).
+fn parse(text: &str) -> JsValue {
+    js_sys::JSON::parse(text).unwrap_or(JsValue::NULL)
 }
 
 /// A string member of a JS object.

@@ -11,9 +11,11 @@
 //! desk.submit(&rules);           // validates, freezes the request, sends it exactly once
 //! ```
 
+pub mod files;
 pub mod send;
 pub mod storage;
 
+use koban_core::ticket::files::{AttachmentPolicy, check_file};
 use koban_core::ticket::outbox::{Rejection, SavedTicket};
 use koban_core::ticket::{
     FieldError, FieldErrors, TicketContext, TicketDraft, TicketRules, validate,
@@ -67,6 +69,12 @@ pub struct DeskState {
     pub readonly: Vec<&'static str>,
     /// The signed-in user, from `identify`.
     pub identity: Identity,
+    /// What files the server takes (`None`: no attachments, or not known yet).
+    pub policy: Option<AttachmentPolicy>,
+    /// Files being uploaded now.
+    pub uploading: u32,
+    /// Why the last file(s) could not be attached, localized.
+    pub file_notice: Option<String>,
 }
 
 impl DeskState {
@@ -90,6 +98,7 @@ struct Inner {
     store: DraftStore,
     save_timer: Option<TimeoutHandle>,
     sending: bool,
+    policy_requested: bool,
     host_context: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -123,6 +132,7 @@ impl TicketDesk {
                 store,
                 save_timer: None,
                 sending: false,
+                policy_requested: false,
                 host_context: serde_json::Map::new(),
             }),
             widget,
@@ -173,6 +183,86 @@ impl TicketDesk {
             }
         });
         self.schedule_save();
+    }
+
+    /// Fetches the server's attachment policy once (the form shows the file picker when there
+    /// is one).
+    pub fn load_policy(&self) {
+        if self.inner.with_value(|i| i.policy_requested) {
+            return;
+        }
+        self.inner.update_value(|i| i.policy_requested = true);
+        let desk = *self;
+        let api = self.widget.api.get_value();
+        leptos::task::spawn_local(async move {
+            match api.attachment_policy().await {
+                Ok(policy) => desk.state.update(|s| s.policy = policy),
+                // Asked again next time the form opens.
+                Err(_) => desk.inner.update_value(|i| i.policy_requested = false),
+            }
+        });
+    }
+
+    /// Checks and uploads the files the user picked; problems are shown, not thrown.
+    pub fn add_files(&self, files: Vec<web_sys::File>) {
+        let Some(policy) = self.state.with_untracked(|s| s.policy.clone()) else {
+            return;
+        };
+        let locale = self.widget.locale.get_untracked();
+        let mut problems = Vec::new();
+        let mut accepted = Vec::new();
+        let mut count = self
+            .state
+            .with_untracked(|s| s.saved.files.len() + s.uploading as usize);
+        for file in files {
+            let name = file.name();
+            match check_file(&policy, &name, file.size() as u64, count) {
+                Ok(()) => {
+                    count += 1;
+                    accepted.push(file);
+                }
+                Err(problem) => {
+                    problems.push(files::problem_text(problem, &name, &policy, &locale))
+                }
+            }
+        }
+        self.state.update(|s| {
+            s.file_notice = (!problems.is_empty()).then(|| problems.join(" "));
+            s.uploading += accepted.len() as u32;
+        });
+        let api = self.widget.api.get_value();
+        for file in accepted {
+            let desk = *self;
+            let api = api.clone();
+            let policy = policy.clone();
+            let locale = locale.clone();
+            leptos::task::spawn_local(async move {
+                let result = api.upload(&file).await;
+                desk.state.update(|s| {
+                    s.uploading = s.uploading.saturating_sub(1);
+                    match result {
+                        Ok(saved) => s.saved.files.push(saved),
+                        Err(e) => {
+                            let text = files::upload_error_text(&e, &file.name(), &policy, &locale);
+                            s.file_notice = Some(match s.file_notice.take() {
+                                Some(before) => format!("{before} {text}"),
+                                None => text,
+                            });
+                        }
+                    }
+                });
+                desk.save_now();
+            });
+        }
+    }
+
+    /// Removes an attached file from the ticket.
+    pub fn remove_file(&self, id: &str) {
+        self.state.update(|s| {
+            s.saved.files.retain(|f| f.id != id);
+            s.file_notice = None;
+        });
+        self.save_now();
     }
 
     /// Removes the flow transcript from what will be sent (or puts it back).
@@ -304,6 +394,7 @@ impl TicketDesk {
             s.notice = None;
             s.show_all_errors = false;
             s.touched.clear();
+            s.file_notice = None;
         });
     }
 

@@ -99,6 +99,7 @@ test("a ticket is created and the store holds every field and the page context",
   const ev = await events(page);
   assert.deepEqual(ev.filter((e) => e.name === "ticketCreated"), [{ name: "ticketCreated", reference }]);
   assert.deepEqual(await kobanKeys(page), [], "the draft is deleted once the server has the ticket");
+  assert.equal(await dialog.getByLabel("Attach files").count(), 0, "no file picker: this server takes no attachments");
   // A way back.
   await dialog.getByRole("button", { name: "Back to help" }).click();
   await dialog.getByRole("searchbox").waitFor();
@@ -291,4 +292,42 @@ test("prefill, identify and a no-results search fill the form; identified fields
   await dialog.getByRole("button", { name: "Contact support" }).first().click();
   assert.equal(await dialog.getByLabel("Subject").inputValue(), "zqxv wobble");
   await page.context().close();
+});
+
+test("attachments: limits shown up front, bad files refused before upload, files kept across a reload", async () => {
+  const withFiles = await startKoban({ env: { KOBAN_MIN_FILL_MS: String(MIN_FILL_MS), KOBAN_ATTACHMENTS_ENABLED: "true", KOBAN_ATTACHMENT_MAX_BYTES: "2000" } });
+  try {
+    const page = await newPage(browser);
+    let uploads = 0;
+    page.on("request", (r) => { if (r.method() === "POST" && r.url().endsWith("/api/v1/attachments")) uploads++; });
+    await page.goto(withFiles.base + "/demo");
+    let dialog = await openForm(page, withFiles);
+    const picker = dialog.getByLabel("Attach files");
+    await picker.waitFor();
+    await dialog.getByText("PNG, JPG, JPEG, PDF, TXT, LOG; up to 2 kB each, 10 files at most.").waitFor();
+
+    await picker.setInputFiles({ name: "node.log", mimeType: "text/plain", buffer: Buffer.from("node offline since 09:12\n") });
+    await dialog.getByRole("button", { name: "Remove node.log" }).waitFor();
+    await picker.setInputFiles([
+      { name: "big.log", mimeType: "text/plain", buffer: Buffer.alloc(3000, "a") },
+      { name: "tool.exe", mimeType: "application/octet-stream", buffer: Buffer.from("MZ") },
+    ]);
+    const alert = dialog.getByRole("alert").filter({ hasText: "big.log" });
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /“big\.log” is larger than 2 kB\. “tool\.exe” cannot be attached: only PNG, JPG, JPEG, PDF, TXT, LOG files\./);
+    assert.equal(uploads, 1, "refused files are never uploaded");
+
+    await fillNodesTicket(dialog, "With a log file");
+    await sleep(600);
+    await page.reload();
+    dialog = await openForm(page, withFiles);
+    await dialog.getByRole("button", { name: "Remove node.log" }).waitFor();
+    await sleep(MIN_FILL_MS);
+    const reference = await sendAndWaitForReference(dialog);
+    const shown = execFileSync(RELEASE_BIN, ["tickets", "show", reference], { cwd: withFiles.dataDir, encoding: "utf8" });
+    assert.match(shown, /Attachment att_[0-9a-f]{32}: node\.log \(text\/plain; charset=utf-8, 25 bytes\)/);
+    await page.context().close();
+  } finally {
+    await withFiles.stop();
+  }
 });

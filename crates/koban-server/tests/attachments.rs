@@ -50,6 +50,13 @@ async fn off_by_default(db: Db) {
     let s = start(&db, test_config()).await;
     let (status, _) = upload(&s, Some("shot.png"), PNG).await;
     assert_eq!(status, 404);
+    let policy = s
+        .client
+        .get(format!("{}/api/v1/attachments", s.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(policy.status(), 404, "no policy when attachments are off");
     let mut body = ticket(1);
     body["attachments"] = json!(["att_00000000000000000000000000000000"]);
     let res = s.post(Some("att-off"), &body).await;
@@ -65,6 +72,21 @@ async fn off_by_default(db: Db) {
 async fn uploads_are_checked_and_stored_under_random_names(db: Db) {
     let dir = std::env::temp_dir().join(format!("koban-att-{}", unique()));
     let s = start(&db, enabled(&dir)).await;
+
+    // The policy the widget shows before uploading.
+    let policy: Value = s
+        .client
+        .get(format!("{}/api/v1/attachments", s.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        policy,
+        json!({ "maxBytes": 1024, "maxFiles": 10, "extensions": ["png", "jpg", "jpeg", "pdf", "txt", "log"] })
+    );
 
     let (status, created) = upload(&s, Some("../../Screen Shot.PNG"), PNG).await;
     assert_eq!(status, 201, "{created}");

@@ -10,6 +10,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::attachments::Attachments;
 use super::field::{Control, FieldSpec, field};
 use super::preview::Preview;
 use crate::content::Loaded;
@@ -67,6 +68,7 @@ pub fn TicketForm(
             <p class="kb-muted">{t("ticket-required-note")}</p>
             {core}
             {custom}
+            <Attachments/>
             // Honeypot: invisible to people and skipped by keyboard and screen readers; bots that
             // fill in every field give themselves away (checked on the server).
             <div class="kb-hp" aria-hidden="true">

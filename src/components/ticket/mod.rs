@@ -2,6 +2,7 @@
 //! waits offline, then the reference once the server has it. A status line (a live region) says
 //! where the ticket is without moving focus.
 
+pub mod attachments;
 pub mod field;
 pub mod form;
 pub mod preview;

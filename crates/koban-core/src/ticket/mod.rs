@@ -9,11 +9,13 @@
 //! - [`rules`]: [`TicketRules`], the categories and their custom fields, plus length limits.
 //! - [`validate`](mod@validate): [`validate()`](validate::validate) and [`FieldErrors`].
 //! - [`retry`]: capped exponential backoff with full jitter and the retry classifier.
+//! - [`files`]: the attachment policy and the check before uploading.
 //! - [`outbox`]: the ticket the widget keeps in the browser and the exactly-once send loop's
 //!   decisions.
 //! - [`reference`]: the human-friendly ticket reference (`KB-7F3K-92QD`).
 
 pub mod draft;
+pub mod files;
 pub mod outbox;
 pub mod reference;
 pub mod retry;

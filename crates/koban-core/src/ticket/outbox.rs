@@ -54,6 +54,8 @@ pub struct SavedTicket {
     pub started_ms: u64,
     /// Whether the user removed the flow transcript from what will be sent.
     pub transcript_removed: bool,
+    /// Files uploaded for this ticket.
+    pub files: Vec<super::files::SavedFile>,
     /// Set on the first submit; the ticket is "in the outbox" while this is `Some`.
     pub outbox: Option<Outbox>,
 }
@@ -76,6 +78,7 @@ impl SavedTicket {
                 .all(|s| s.trim().is_empty())
             && d.fields.values().all(|v| v.is_empty())
             && d.context.transcript.is_none()
+            && self.files.is_empty()
     }
 
     /// Freezes the request on first submit: fills in `context`, `fillMs` (time since
@@ -101,6 +104,7 @@ impl SavedTicket {
         request.context = context;
         request.fill_ms = Some(now_ms.saturating_sub(self.started_ms));
         request.identity_token = identity_token;
+        request.attachments = self.files.iter().map(|f| f.id.clone()).collect();
         self.draft.context.transcript = request.context.transcript.clone();
         self.outbox = Some(Outbox {
             key,

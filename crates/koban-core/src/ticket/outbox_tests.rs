@@ -30,6 +30,7 @@ fn freeze_builds_the_exact_body_once() {
     assert_eq!(sent.context.route, "/nodes");
     assert_eq!(sent.identity_token.as_deref(), Some("jwt"));
     assert_eq!(sent.fields["gpu"], FieldValue::Bool(true));
+    assert!(sent.attachments.is_empty());
     // A second submit (a retry, or after a reload) keeps the same key and the same bytes even if
     // time passed and the form changed.
     s.draft.subject = "changed".into();
@@ -175,4 +176,24 @@ fn idempotency_keys_are_uuid_v4() {
     assert_eq!(key.len(), 36);
     assert_eq!(&key[14..15], "4");
     assert!(matches!(&key[19..20], "8" | "9" | "a" | "b"));
+}
+
+#[test]
+fn uploaded_files_are_listed_in_the_request() {
+    let mut s = saved();
+    s.files.push(crate::ticket::files::SavedFile {
+        id: "att_1".into(),
+        name: "node.log".into(),
+        size: 12,
+    });
+    assert!(
+        !SavedTicket {
+            files: s.files.clone(),
+            ..Default::default()
+        }
+        .is_blank()
+    );
+    s.freeze("k".into(), ctx(), None, 20_000);
+    let sent: TicketDraft = serde_json::from_str(&s.outbox.unwrap().body).unwrap();
+    assert_eq!(sent.attachments, vec!["att_1".to_string()]);
 }

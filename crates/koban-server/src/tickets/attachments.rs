@@ -108,6 +108,48 @@ pub struct UploadedAttachment {
     pub size: u64,
 }
 
+/// What the server accepts, for the widget to show and check before uploading.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AttachmentPolicy {
+    /// Largest accepted file in bytes (`attachment_max_bytes`).
+    pub max_bytes: u64,
+    /// Most files one ticket can list.
+    pub max_files: u64,
+    /// Accepted file name extensions, lower case, without the dot.
+    pub extensions: Vec<String>,
+}
+
+/// File name extensions [`Kind::from_extension`] accepts.
+pub const EXTENSIONS: [&str; 6] = ["png", "jpg", "jpeg", "pdf", "txt", "log"];
+
+/// Handler of `GET /api/v1/attachments` (mounted only when enabled): the upload policy.
+#[utoipa::path(
+    get,
+    path = "/api/v1/attachments",
+    tag = "tickets",
+    operation_id = "getAttachmentPolicy",
+    summary = "What files a ticket may carry",
+    description = "Size limit, number of files per ticket and accepted extensions, so a client \
+        can tell the user before uploading. Only when the server enables attachments (404 \
+        otherwise).",
+    responses(
+        (status = 200, description = "The policy.", body = AttachmentPolicy),
+    )
+)]
+pub async fn policy(State(state): State<TicketsState>) -> Response {
+    let config = state.config();
+    match &config.attachments {
+        Some(files) => Json(AttachmentPolicy {
+            max_bytes: files.max_bytes as u64,
+            max_files: config.rules.limits.attachments_max as u64,
+            extensions: EXTENSIONS.iter().map(|e| e.to_string()).collect(),
+        })
+        .into_response(),
+        None => Problem::not_found().into_response(),
+    }
+}
+
 /// The multipart form (for the OpenAPI document).
 #[derive(Debug, utoipa::ToSchema)]
 #[allow(dead_code)]

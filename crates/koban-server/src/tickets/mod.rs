@@ -4,7 +4,8 @@
 //! - `GET /api/v1/tickets/{reference}` (`Authorization: Bearer <accessToken>`): [`read`];
 //! - `GET /api/v1/admin/tickets` (`Authorization: Bearer <admin_token>`, off without one):
 //!   [`read`];
-//! - `POST /api/v1/attachments` (multipart, when `attachments_enabled`): [`attachments`];
+//! - `POST /api/v1/attachments` (multipart) and `GET /api/v1/attachments` (the upload policy),
+//!   when `attachments_enabled`: [`attachments`];
 //! - `GET /openapi.json`: the API description ([`crate::openapi`]).
 //!
 //! Errors are RFC 9457 problem details ([`crate::problem`]).
@@ -146,7 +147,9 @@ pub fn router(state: TicketsState) -> Router {
         let limit = files.max_bytes.saturating_add(64 * 1024);
         router = router.route(
             "/api/v1/attachments",
-            post(attachments::upload).layer(DefaultBodyLimit::max(limit)),
+            get(attachments::policy)
+                .post(attachments::upload)
+                .layer(DefaultBodyLimit::max(limit)),
         );
     }
     let router = router

@@ -271,7 +271,11 @@ test("prefill, identify and a no-results search fill the form; identified fields
     Koban("identify", { userId: "u_123", name: "Grace Hopper", email: "grace@example.com" });
     Koban("prefill", { category: "billing", subject: "Invoice question", fields: { amount: 12.5, invoice_url: "https://example.com/inv/1" } });
   });
+  // A flow's ticket outcome hands over its transcript the same way (issue 6 wires the flows).
+  await page.evaluate(() => Koban("prefill", { context: { transcript: { flow: "payout-missing", steps: [
+    { text: "Is the payout older than 48 hours?", answer: "Yes" }, { text: "Check the wallet address" }] } } }));
   const dialog = await openForm(page);
+  await dialog.getByText("Is the payout older than 48 hours? → Yes").waitFor();
   assert.equal(await dialog.getByLabel("Your name").inputValue(), "Grace Hopper");
   assert.equal(await dialog.getByLabel("Your name").getAttribute("readonly"), "");
   assert.equal(await dialog.getByLabel("Email address for our reply").getAttribute("readonly"), "");
@@ -279,9 +283,13 @@ test("prefill, identify and a no-results search fill the form; identified fields
   assert.equal(await dialog.getByLabel("Amount (USD)").inputValue(), "12.5");
   assert.equal(await dialog.getByLabel("Invoice link").inputValue(), "https://example.com/inv/1");
   await dialog.getByLabel("Describe the problem").fill("Charged twice.");
+  // The user reads the transcript and takes it out of the message.
+  await dialog.getByRole("button", { name: "Remove the steps from the message" }).click();
+  await dialog.getByRole("button", { name: "Include the steps again" }).waitFor();
   await sleep(MIN_FILL_MS);
   const reference = await sendAndWaitForReference(dialog);
   const t = storedTickets().find((x) => x.reference === reference);
+  assert.equal(t.context.transcript, undefined, "the removed transcript was not sent");
   assert.equal(t.email, "grace@example.com");
   assert.equal(t.context.context.userId, "u_123");
   assert.deepEqual(t.fields, { amount: 12.5, invoice_url: "https://example.com/inv/1" });

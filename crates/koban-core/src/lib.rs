@@ -13,12 +13,15 @@
 //!   context boost, highlights); NFKC through the `nfkc` feature or a hook.
 //! - [`ticket`]: the ticket schema, its validation (run by widget and server) and the widget's
 //!   retry policy.
+//! - [`flow`]: guided troubleshooting flows: the model, graph checks and the runner with
+//!   history and transcript.
 //! - [`feedback`]: the feedback events the widget batches to the server (ratings, searches
 //!   without results, searches that led to a ticket, flow outcomes) and their validation.
 
 pub mod boot;
 pub mod content;
 pub mod feedback;
+pub mod flow;
 pub mod home;
 pub mod search;
 pub mod ticket;

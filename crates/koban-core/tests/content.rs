@@ -219,7 +219,7 @@ fn bundles_fall_back_per_article_and_mark_the_locale() {
     assert_eq!(inlines[0].article_id(), Some("wallet-connect"));
     assert_eq!(ja.site.categories[0].name, "ノード");
     assert_eq!(ja.site.channels[0].label, "コミュニティフォーラム");
-    assert!(ja.flows.is_empty());
+    assert_eq!(ja.flows.len(), 1, "flows travel in the bundle");
 
     let en = build_bundle(&corpus, "en");
     assert!(en.articles.iter().all(|a| a.locale == "en"));
@@ -270,7 +270,10 @@ fn shipped_content_passes_check() {
     );
     let corpus = Corpus::load(&shipped()).unwrap();
     assert!(corpus.default_articles().len() >= 40);
-    assert_eq!(corpus.summary(), "45 articles in 2 locales, 7 categories");
+    assert_eq!(
+        corpus.summary(),
+        "45 articles and 6 flows in 2 locales, 7 categories"
+    );
 }
 
 #[test]

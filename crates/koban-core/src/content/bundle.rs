@@ -40,10 +40,26 @@ pub fn build_bundle(corpus: &Corpus, locale: &str) -> ContentBundle {
         version: String::new(),
         site: corpus.site.localize(locale),
         articles,
-        flows: Vec::new(),
+        flows: flows(corpus, locale),
     };
     bundle.version = content_hash(&bundle);
     bundle
+}
+
+/// Every flow of the default locale, in `locale` where it has been translated.
+fn flows(corpus: &Corpus, locale: &str) -> Vec<crate::flow::Flow> {
+    let translated = corpus.flows.get(locale);
+    corpus
+        .default_flows()
+        .iter()
+        .map(|fallback| {
+            translated
+                .and_then(|list| list.iter().find(|f| f.flow.id == fallback.flow.id))
+                .unwrap_or(fallback)
+                .flow
+                .clone()
+        })
+        .collect()
 }
 
 /// The hex XXH3-128 of the bundle's JSON with an empty `version`.

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::article::{self, SourceArticle};
 use super::diagnostic::Diagnostic;
+use super::flow_source::{self, SourceFlow};
 use super::site::SiteConfig;
 
 /// All authored content: the site settings and the articles of every locale.
@@ -19,6 +20,8 @@ pub struct Corpus {
     pub site: SiteConfig,
     /// Articles per locale, by file name order. Locales without a folder have no entry.
     pub articles: BTreeMap<String, Vec<SourceArticle>>,
+    /// Guided flows per locale (`<locale>/flows/*.toml`), by file name order.
+    pub flows: BTreeMap<String, Vec<SourceFlow>>,
 }
 
 /// Checks the content in `dir`: every problem, sorted by file and line. Empty means it is fine.
@@ -59,11 +62,16 @@ impl Corpus {
             return (None, diags);
         };
         let mut articles = BTreeMap::new();
+        let mut flows = BTreeMap::new();
         let locales: BTreeSet<&str> = site.locales().iter().map(String::as_str).collect();
         for locale in site.locales() {
             let folder = dir.join(locale).join("articles");
             if let Some(list) = load_folder(&folder, locale, &mut diags) {
                 articles.insert(locale.clone(), list);
+            }
+            let folder = dir.join(locale).join("flows");
+            if let Some(list) = flow_source::load_folder(&folder, locale, &mut diags) {
+                flows.insert(locale.clone(), list);
             }
         }
         // A folder with articles for a locale that site.toml does not list would be ignored.
@@ -89,8 +97,10 @@ impl Corpus {
             root: dir.to_path_buf(),
             site,
             articles,
+            flows,
         };
         corpus.cross_check(&mut diags);
+        corpus.cross_check_flows(&mut diags);
         (Some(corpus), diags)
     }
 
@@ -102,17 +112,123 @@ impl Corpus {
             .unwrap_or_default()
     }
 
-    /// `45 articles in 2 locales, 7 categories`: what `koban content check` prints.
+    /// The default locale's flows (empty if it has none).
+    pub fn default_flows(&self) -> &[SourceFlow] {
+        self.flows
+            .get(self.site.default_locale())
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
+
+    /// `45 articles and 6 flows in 2 locales, 7 categories`: what `koban content check` prints.
     pub fn summary(&self) -> String {
         let n = self.default_articles().len();
+        let f = self.default_flows().len();
         let l = self.site.locales().len();
         let c = self.site.category_ids().count();
         format!(
-            "{n} article{} in {l} locale{}, {c} categor{}",
+            "{n} article{} and {f} flow{} in {l} locale{}, {c} categor{}",
             plural(n, "", "s"),
+            plural(f, "", "s"),
             plural(l, "", "s"),
             plural(c, "y", "ies")
         )
+    }
+
+    /// Flows against the rest of the content: unique ids, the default locale has every flow,
+    /// articles / categories / channels they name exist, and a translated flow has the same
+    /// steps as the default locale's.
+    fn cross_check_flows(&self, diags: &mut Vec<Diagnostic>) {
+        let default = self.site.default_locale();
+        let categories: BTreeSet<&str> = self.site.category_ids().collect();
+        let channels: BTreeSet<&str> = self.site.channel_ids().collect();
+        let default_flows: BTreeMap<&str, &SourceFlow> = self
+            .default_flows()
+            .iter()
+            .map(|f| (f.flow.id.as_str(), f))
+            .collect();
+        for (locale, list) in &self.flows {
+            let articles: BTreeSet<&str> = [locale.as_str(), default]
+                .iter()
+                .filter_map(|l| self.articles.get(*l))
+                .flatten()
+                .map(|a| a.article.id.as_str())
+                .collect();
+            let mut seen: BTreeMap<&str, &SourceFlow> = BTreeMap::new();
+            for f in list {
+                let id = f.flow.id.as_str();
+                if let Some(prev) = seen.insert(id, f) {
+                    diags.push(Diagnostic::new(
+                        &f.file,
+                        f.id_line,
+                        format!(
+                            "duplicate flow id `{id}`: also {}:{}",
+                            prev.file.display(),
+                            prev.id_line
+                        ),
+                    ));
+                }
+                for (line, a) in &f.article_refs {
+                    if !articles.contains(a.as_str()) {
+                        diags.push(Diagnostic::new(
+                            &f.file,
+                            *line,
+                            format!("article `{a}` does not exist"),
+                        ));
+                    }
+                }
+                for (line, c) in &f.category_refs {
+                    if !categories.contains(c.as_str()) {
+                        diags.push(Diagnostic::new(
+                            &f.file,
+                            *line,
+                            format!("unknown ticket category `{c}` (not in site.toml)"),
+                        ));
+                    }
+                }
+                for (line, c) in &f.channel_refs {
+                    if !channels.contains(c.as_str()) {
+                        diags.push(Diagnostic::new(
+                            &f.file,
+                            *line,
+                            format!("unknown channel `{c}` (not in site.toml)"),
+                        ));
+                    }
+                }
+                if locale == default {
+                    continue;
+                }
+                let Some(original) = default_flows.get(id) else {
+                    diags.push(Diagnostic::new(
+                        &f.file,
+                        f.id_line,
+                        format!("flow `{id}` exists in `{locale}` but not in the default locale `{default}`"),
+                    ));
+                    continue;
+                };
+                for step in &original.flow.steps {
+                    if f.flow.step(&step.id).is_none() {
+                        diags.push(Diagnostic::new(
+                            &f.file,
+                            f.id_line,
+                            format!("text missing: step `{}` of flow `{id}` is not translated in `{locale}`", step.id),
+                        ));
+                    }
+                }
+                for (step, line) in f.flow.steps.iter().zip(&f.step_lines) {
+                    if original.flow.step(&step.id).is_none() {
+                        diags.push(Diagnostic::new(
+                            &f.file,
+                            *line,
+                            format!(
+                                "step `{}` is not in the default locale's flow `{id}`",
+                                step.id
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
     }
 
     fn cross_check(&self, diags: &mut Vec<Diagnostic>) {

@@ -12,6 +12,7 @@
 //! - [`bundle`]: [`build_bundle`], the bundle of one locale with per-article fallback.
 //! - [`markdown`]: [`compile_markdown`], Markdown → safe block tree (raw HTML and unsafe links
 //!   dropped).
+//! - [`flow_source`]: one flow file parsed, compiled and checked (graph rules with `file:line`).
 //! - [`site`], [`article`], [`diagnostic`]: the pieces they are built from.
 
 pub mod locale;
@@ -25,6 +26,8 @@ pub mod bundle;
 pub mod corpus;
 #[cfg(feature = "authoring")]
 pub mod diagnostic;
+#[cfg(feature = "authoring")]
+pub mod flow_source;
 #[cfg(feature = "authoring")]
 mod frontmatter;
 #[cfg(feature = "authoring")]

@@ -58,16 +58,20 @@ pub struct ContentBundle {
     pub site: Site,
     /// Articles, in category order then by id.
     pub articles: Vec<Article>,
-    /// Guided flows (reserved for the flows feature; empty for now).
-    /// Not read by the widget until flows land: `serde_json::Value` costs ~10 KB of wasm.
-    #[serde(default, skip_deserializing)]
-    pub flows: Vec<serde_json::Value>,
+    /// Guided flows, with per-flow fallback to the default locale like articles.
+    #[serde(default)]
+    pub flows: Vec<crate::flow::Flow>,
 }
 
 impl ContentBundle {
     /// The article with id `id`, if the bundle has one.
     pub fn article(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)
+    }
+
+    /// The flow with id `id`, if the bundle has one.
+    pub fn flow(&self, id: &str) -> Option<&crate::flow::Flow> {
+        self.flows.iter().find(|f| f.id == id)
     }
 }
 

@@ -130,6 +130,11 @@ impl SiteConfig {
         self.raw.categories.iter().map(|c| c.id.get_ref().as_str())
     }
 
+    /// Channel ids, in display order.
+    pub fn channel_ids(&self) -> impl Iterator<Item = &str> {
+        self.raw.channels.iter().map(|c| c.id.get_ref().as_str())
+    }
+
     /// The site settings localized for `locale` (text missing in it falls back to the default
     /// locale).
     pub fn localize(&self, locale: &str) -> Site {

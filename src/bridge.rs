@@ -218,6 +218,20 @@ impl Widget {
                     .set(list.iter().filter_map(|v| v.as_string()).collect()),
                 None => warn("suggest expects an array of article ids"),
             },
+            "startFlow" => match first.as_string().filter(|s| !s.is_empty()) {
+                Some(id) => {
+                    state.navigate(Route::Flow(id), 0);
+                    state.set_open(true);
+                }
+                None => warn("startFlow expects a flow id"),
+            },
+            "registerCheck" => match (
+                first.as_string(),
+                crate::flow::check::as_function(&args.get(1)),
+            ) {
+                (Some(name), Some(f)) if !name.is_empty() => m.flows.register_check(name, f),
+                _ => warn("registerCheck expects (name, async function)"),
+            },
             "prefill" => match json_text(&first).map(|t| serde_json::from_str(&t)) {
                 Some(Ok(draft)) => m.desk.prefill(&draft),
                 Some(Err(_)) => {

@@ -14,12 +14,12 @@ use std::sync::Arc;
 
 use koban_core::content::ContentBundle;
 use koban_core::home::search_docs::search_docs;
-use koban_core::search::{Index, Normalizer};
+use koban_core::search::{DocKind, Index, Normalizer};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::ApiError;
-use crate::state::WidgetState;
+use crate::state::{Route, WidgetState};
 
 /// A locale's bundle with its search index.
 pub struct Loaded {
@@ -27,6 +27,18 @@ pub struct Loaded {
     pub bundle: ContentBundle,
     /// Search index over `bundle.articles`, in the same order.
     pub index: Index,
+}
+
+impl Loaded {
+    /// Where search document `doc` leads (an article or a flow), with its title and summary.
+    pub fn doc_link(&self, doc: usize) -> (Route, String, String) {
+        let d = self.index.doc(doc);
+        let route = match d.kind {
+            DocKind::Article => Route::Article(d.id.clone()),
+            DocKind::Flow => Route::Flow(d.id.clone()),
+        };
+        (route, d.title.clone(), d.summary.clone())
+    }
 }
 
 /// The content of the active locale: `None` while loading.

@@ -49,3 +49,17 @@ pub fn search_no_results(state: WidgetState, query: &str) {
 pub fn search_to_ticket(state: WidgetState, query: &str) {
     send(state, "searchToTicket", &[("query", query.into())]);
 }
+
+/// A guided flow ended: `resolved`, `escalated` (ticket or another channel) or `abandoned`, at
+/// `step_id`.
+pub fn flow_outcome(state: WidgetState, flow_id: &str, outcome: &str, step_id: &str) {
+    send(
+        state,
+        "flowOutcome",
+        &[
+            ("flowId", flow_id.into()),
+            ("outcome", outcome.into()),
+            ("stepId", step_id.into()),
+        ],
+    );
+}

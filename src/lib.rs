@@ -12,6 +12,7 @@
 //! - [`feedback`]: events for content authors, sent in the background.
 //! - [`mount`]: styles into the shadow root, `lang`/`dir`, mounting the Leptos view.
 //! - [`state`]: reactive state shared by components, provided as context newtypes.
+//! - [`flow`]: the guided flow being run: saved progress, host checks, events.
 //! - [`ticket`]: the ticket being written or sent: draft autosave, outbox, exactly-once send.
 //! - [`i18n`]: user-visible strings, from `locales/<locale>/*.ftl`.
 //! - [`components`]: the view, one file per component.
@@ -21,6 +22,7 @@ pub mod bridge;
 pub mod components;
 pub mod content;
 pub mod feedback;
+pub mod flow;
 pub mod i18n;
 pub mod mount;
 pub mod state;

@@ -12,6 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::bridge::{Host, warn};
 use crate::components::app::App;
+use crate::flow::FlowDesk;
 use crate::state::WidgetState;
 use crate::ticket::TicketDesk;
 
@@ -24,6 +25,8 @@ pub struct Mounted {
     pub state: WidgetState,
     /// The ticket being written or sent.
     pub desk: TicketDesk,
+    /// The guided flow being run and the host's checks.
+    pub flows: FlowDesk,
     root: web_sys::HtmlElement,
     handle: Box<dyn Any>,
     listeners: Vec<WindowListenerHandle>,
@@ -50,6 +53,7 @@ pub fn mount(host: Host, config: BootConfig) -> Mounted {
     let _ = root.set_attribute("dir", "ltr");
     let api_base = state.api.with_value(|a| a.base().to_string());
     let desk = TicketDesk::new(state, &api_base);
+    let flows = FlowDesk::new(state, &api_base);
     let listeners = vec![
         // Back online: send what waits in the outbox. Leaving the page: save the draft now.
         window_event_listener(leptos::ev::online, move |_| {
@@ -60,6 +64,7 @@ pub fn mount(host: Host, config: BootConfig) -> Mounted {
     let handle = leptos::mount::mount_to(root.clone(), move || {
         provide_context(state);
         provide_context(desk);
+        provide_context(flows);
         view! { <App/> }
     });
     desk.resume();
@@ -67,6 +72,7 @@ pub fn mount(host: Host, config: BootConfig) -> Mounted {
     Mounted {
         state,
         desk,
+        flows,
         root,
         handle: Box::new(handle),
         listeners,

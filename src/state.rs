@@ -27,6 +27,8 @@ pub enum Route {
     Article(String),
     /// The ticket form (or, once sent, its confirmation).
     Ticket,
+    /// A guided flow.
+    Flow(String),
 }
 
 /// State of one widget instance.

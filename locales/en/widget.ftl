@@ -89,3 +89,16 @@ ticket-file-too-large = “{ $name }” is larger than { $size }.
 ticket-file-type = “{ $name }” cannot be attached: only { $types } files.
 ticket-file-too-many = “{ $name }” was not added: { $count } files at most.
 ticket-file-failed = “{ $name }” could not be uploaded. Please try again.
+
+flow-badge = Guide
+flow-step = Step { $number }
+flow-back = Back
+flow-restart = Start over
+flow-try-this = Try this
+flow-worked = This worked
+flow-not-worked = Still not working
+flow-checking = Checking…
+flow-continue = Continue
+flow-done = Back to help
+flow-resume = Continue where you left off
+flow-not-found = This guide could not be found.

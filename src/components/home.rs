@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::announcements::Announcements;
 use crate::components::channels::Channels;
+use crate::components::flow::resume::Resume;
 use crate::components::row::Row;
 use crate::components::search::{SearchBox, SearchResults};
 use crate::components::status::with_content;
@@ -41,6 +42,7 @@ fn HomeSections(
     loaded: Arc<Loaded>,
 ) -> impl IntoView {
     view! {
+        <Resume loaded=loaded.clone()/>
         <Announcements loaded=loaded.clone()/>
         <Suggested loaded=loaded.clone()/>
         <Categories loaded=loaded.clone()/>

@@ -6,6 +6,7 @@ pub mod article;
 pub mod blocks;
 pub mod category;
 pub mod channels;
+pub mod flow;
 pub mod highlight;
 pub mod home;
 pub mod nudge;

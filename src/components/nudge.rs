@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::content::use_content;
 use crate::i18n::{t, tf};
-use crate::state::{Route, WidgetState};
+use crate::state::WidgetState;
 
 const STORAGE_KEY: &str = "koban:nudged";
 
@@ -30,16 +30,16 @@ pub fn Nudge() -> impl IntoView {
                 shown.iter().any(|c| c == code) || already_nudged(code)
             })
         })?;
-        let article = loaded.bundle.article(&loaded.index.doc(doc).id)?;
-        Some((code, article.id.clone(), article.title.clone()))
+        let (route, title, _) = loaded.doc_link(doc);
+        Some((code, route, title))
     };
     move || {
-        due().map(|(code, id, title)| {
+        due().map(|(code, route, title)| {
             remember(&code);
             let dismiss_code = code.clone();
             let open = move |_| {
                 dismissed.update(|d| d.push(code.clone()));
-                state.navigate(Route::Article(id.clone()), 0);
+                state.navigate(route.clone(), 0);
                 state.set_open(true);
             };
             let dismiss = move |_| dismissed.update(|d| d.push(dismiss_code.clone()));

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::article::ArticleView;
 use crate::components::category::CategoryView;
+use crate::components::flow::FlowView;
 use crate::components::home::Home;
 use crate::components::ticket::TicketView;
 use crate::i18n::t;
@@ -124,6 +125,7 @@ pub fn Panel() -> impl IntoView {
                     Route::Category(id) => view! { <CategoryView id/> }.into_any(),
                     Route::Article(id) => view! { <ArticleView id/> }.into_any(),
                     Route::Ticket => view! { <TicketView/> }.into_any(),
+                    Route::Flow(id) => view! { <FlowView id/> }.into_any(),
                 }}
             </div>
         </section>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::panel::PanelNav;
+use crate::i18n::t;
 use crate::state::Route;
 
 /// A button that opens `route`, with a title and an optional second line.
@@ -19,10 +20,13 @@ pub fn Row(
     meta: Option<String>,
 ) -> impl IntoView {
     let nav = expect_context::<PanelNav>();
+    // Guided flows are marked as guides wherever they are listed.
+    let guide = matches!(route, Route::Flow(_))
+        .then(|| view! { <span class="kb-badge">{t("flow-badge")}</span> });
     view! {
         <li>
             <button type="button" class="kb-row" on:click=move |_| nav.go(route.clone())>
-                <span class="kb-row-title">{title}</span>
+                <span class="kb-row-title">{guide}{title}</span>
                 {meta.map(|m| view! { <span class="kb-row-meta">{m}</span> })}
             </button>
         </li>

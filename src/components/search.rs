@@ -124,12 +124,13 @@ pub fn SearchResults(
             let items = list
                 .into_iter()
                 .map(|hit| {
-                    let doc = list_loaded.index.doc(hit.doc);
-                    let id = doc.id.clone();
+                    let (route, _, _) = list_loaded.doc_link(hit.doc);
+                    let guide = matches!(route, Route::Flow(_))
+                        .then(|| view! { <span class="kb-badge">{t("flow-badge")}</span> });
                     view! {
                         <li>
-                            <button type="button" class="kb-row kb-result" on:click=move |_| nav.go(Route::Article(id.clone()))>
-                                <span class="kb-row-title"><HighlightedText text=hit.title/></span>
+                            <button type="button" class="kb-row kb-result" on:click=move |_| nav.go(route.clone())>
+                                <span class="kb-row-title">{guide}<HighlightedText text=hit.title/></span>
                                 <span class="kb-row-meta"><HighlightedText text=hit.snippet/></span>
                             </button>
                         </li>

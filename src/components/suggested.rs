@@ -1,5 +1,5 @@
-//! "Suggested for this page": the host's own suggestions first, then articles whose `contexts`
-//! match the page context set with `setContext`, best first.
+//! "Suggested for this page": the host's own suggestions first, then articles and guided flows
+//! whose `contexts` match the page context set with `setContext`, best first.
 
 use std::sync::Arc;
 
@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::components::row::Row;
 use crate::content::Loaded;
 use crate::i18n::t;
-use crate::state::{Route, WidgetState};
+use crate::state::WidgetState;
 
 /// How many suggestions at most.
 const LIMIT: usize = 5;
@@ -26,17 +26,15 @@ pub fn Suggested(
         let docs = state
             .context
             .with(|active| suggestions(&loaded.index, &host, active, LIMIT));
-        let ids: Vec<String> = docs
-            .into_iter()
-            .map(|d| loaded.index.doc(d).id.clone())
-            .collect();
-        if ids.is_empty() {
+        if docs.is_empty() {
             return None;
         }
-        let items = ids
+        let items = docs
             .into_iter()
-            .filter_map(|id| loaded.bundle.article(&id).cloned())
-            .map(|a| view! { <Row route=Route::Article(a.id) title=a.title meta=a.summary/> })
+            .map(|d| {
+                let (route, title, summary) = loaded.doc_link(d);
+                view! { <Row route title meta=summary/> }
+            })
             .collect_view();
         Some(view! {
             <section class="kb-section kb-suggested" aria-labelledby="kb-suggested-title">

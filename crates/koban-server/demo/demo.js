@@ -32,6 +32,16 @@ window.Koban = window.Koban || function () { (Koban.q = Koban.q || []).push(argu
     if (current === "nodes") Koban("setContext", contexts.nodes());
   }
 
+  // Live diagnostics for guided flows: each check reads the demo page's own state, as a real
+  // dashboard would ask its backend. They get the current page context and return a value the
+  // flow branches on (or throw, which takes the flow's fallback step).
+  Koban("registerCheck", "node_status", function () {
+    return Promise.resolve(document.getElementById("node-online").checked ? "online" : "offline");
+  });
+  Koban("registerCheck", "gpu_status", function () {
+    return Promise.resolve(document.getElementById("gpu-detected").checked ? "detected" : "missing");
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     mode = document.body.dataset.demo;
     if (mode === "inline") {

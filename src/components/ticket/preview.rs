@@ -49,8 +49,8 @@ pub fn Preview() -> impl IntoView {
     }
 }
 
-/// A transcript as readable text: one line per entry of its `steps` (their `text` and
-/// `answer`), or the JSON itself when it has another shape.
+/// A transcript as readable text: one line per entry of its `steps` (their `text`, and the
+/// `answer` or `check` result), or the JSON itself when it has another shape.
 fn transcript_text(value: &serde_json::Value) -> String {
     let Some(steps) = value.get("steps").and_then(|s| s.as_array()) else {
         return pretty(&serde_json::to_string(value).unwrap_or_default());
@@ -59,9 +59,12 @@ fn transcript_text(value: &serde_json::Value) -> String {
         .iter()
         .map(|step| {
             let part = |k: &str| step.get(k).and_then(|v| v.as_str()).unwrap_or_default();
-            match (part("text"), part("answer")) {
-                (q, "") => format!("• {q}"),
-                (q, a) => format!("• {q} → {a}"),
+            let answer = [part("answer"), part("check")]
+                .into_iter()
+                .find(|a| !a.is_empty());
+            match (part("text"), answer) {
+                (q, None) => format!("• {q}"),
+                (q, Some(a)) => format!("• {q} → {a}"),
             }
         })
         .collect::<Vec<_>>()

@@ -1,11 +1,48 @@
 //! A content bundle's articles as plain-text search documents.
 
 use crate::content::{Article, Block, ContentBundle, Inline};
+use crate::flow::{Flow, StepKind};
 use crate::search::{DocKind, SearchDoc};
 
-/// One [`SearchDoc`] per article, in bundle order (so hit `doc` indexes are article indexes).
+/// One [`SearchDoc`] per article, then one per flow, in bundle order: a hit's `doc` below
+/// `articles.len()` is that article, the rest are flows in order (their [`DocKind`] says which).
 pub fn search_docs(bundle: &ContentBundle) -> Vec<SearchDoc> {
-    bundle.articles.iter().map(article_doc).collect()
+    bundle
+        .articles
+        .iter()
+        .map(article_doc)
+        .chain(bundle.flows.iter().map(flow_doc))
+        .collect()
+}
+
+/// The search document of one flow: its title and summary, and as body the text of its
+/// questions, answers, instructions and outcomes.
+pub fn flow_doc(f: &Flow) -> SearchDoc {
+    let mut body = String::new();
+    for step in &f.steps {
+        match &step.kind {
+            StepKind::Question { text, choices } => {
+                body.push_str(text);
+                for c in choices {
+                    body.push(' ');
+                    body.push_str(&c.label);
+                }
+            }
+            StepKind::Instruction { body: blocks, .. } => body.push_str(&plain_text(blocks)),
+            StepKind::Check { text, .. } | StepKind::Outcome { text, .. } => body.push_str(text),
+            StepKind::Article { .. } => {}
+        }
+        body.push('\n');
+    }
+    SearchDoc {
+        id: f.id.clone(),
+        kind: DocKind::Flow,
+        title: f.title.clone(),
+        tags: Vec::new(),
+        summary: f.summary.clone(),
+        body: body.trim_end().to_string(),
+        contexts: f.contexts.clone(),
+    }
 }
 
 /// The search document of one article.

@@ -3,7 +3,8 @@
 
 export type KobanEvent =
   | "ready" | "open" | "close" | "error"
-  | "articleRated" | "ticketQueued" | "ticketCreated";
+  | "articleRated" | "ticketQueued" | "ticketCreated"
+  | "flowStarted" | "flowStepViewed" | "flowCompleted";
 
 /** Fields for `Koban("prefill", ...)`: only fields still empty are filled (typing wins). */
 export interface KobanPrefill {
@@ -54,12 +55,17 @@ export interface KobanFunction {
   /** Opens the panel on the ticket form. */
   (verb: "open", view: "ticket"): void;
   (verb: "prefill", fields: KobanPrefill): void;
+  /** Opens a guided flow (resumes an unfinished run of it). */
+  (verb: "startFlow", id: string): void;
+  /** A live diagnostic for flow `check` steps; throw or reject to take the step's fallback. */
+  (verb: "registerCheck", name: string, check: (context: Record<string, unknown>) => string | boolean | Promise<string | boolean>): void;
   (verb: "identify", user: KobanIdentity): void;
   (verb: "setContext", context: Record<string, unknown>): void;
   (verb: "setLocale", tag: string): void;
   (verb: "on" | "off", event: "error", fn: (detail: KobanErrorDetail) => void): void;
   (verb: "on" | "off", event: "ticketCreated", fn: (detail: { reference: string }) => void): void;
   (verb: "on" | "off", event: "ticketQueued", fn: (detail: { subject: string }) => void): void;
+  (verb: "on" | "off", event: "flowCompleted", fn: (detail: { id: string; outcome: "resolved" | "ticket" | "link" }) => void): void;
   (verb: "on" | "off", event: KobanEvent, fn: (detail?: unknown) => void): void;
   /** Present once the loader has run. */
   version?: string;

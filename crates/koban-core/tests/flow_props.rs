@@ -98,7 +98,7 @@ fn answer_for(step: &StepKind, byte: u8) -> Answer {
     match (step, byte % 7) {
         (_, 0) => Answer::Next,
         (StepKind::Question { choices, .. }, _) => Answer::Choice(pick % (choices.len() + 1)),
-        (StepKind::Instruction { .. }, _) => Answer::Worked(byte % 2 == 0),
+        (StepKind::Instruction { .. }, _) => Answer::Worked(byte.is_multiple_of(2)),
         (StepKind::Check { .. }, 1) => Answer::Check(None),
         (StepKind::Check { on, .. }, _) => {
             Answer::Check(Some(format!("v{}", pick % (on.len() + 1))))
@@ -113,7 +113,7 @@ proptest! {
         let mut run = Run::start(&flow, 0);
         for (t, byte) in bytes.iter().enumerate() {
             let step = run.current(&flow).expect("always at a valid step");
-            if byte % 11 == 0 {
+            if byte.is_multiple_of(11) {
                 let before = run.clone();
                 if run.back() {
                     prop_assert_eq!(run.path.len() + 1, before.path.len());

@@ -1,5 +1,6 @@
 //! Build script of the widget: concatenates and minifies `style/*.css` into one stylesheet and
-//! compiles the English Fluent messages into a lookup table.
+//! compiles the English Fluent messages (koban-core's compiler) into the JSON table the widget
+//! starts with.
 //!
 //! The CSS minifier is a few lines (comments and whitespace only) because the stylesheet is ours
 //! and small; a real CSS toolchain would add a Node step to every Rust build.
@@ -24,27 +25,24 @@ fn main() {
         .collect();
     fs::write(Path::new(&out).join("koban.css"), css).expect("write css");
 
-    let mut entries = String::new();
+    // English, the fallback every other locale's table (fetched from the server) falls back to,
+    // compiled with koban-core's Fluent compiler: a parse error fails the build.
+    let mut en = koban_core::locales::ftl::Table::default();
     let mut ftl_files: Vec<_> = fs::read_dir("locales/en")
         .expect("locales/en")
         .filter_map(Result::ok)
         .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
         .collect();
     ftl_files.sort();
     for path in ftl_files {
-        for line in fs::read_to_string(&path).expect("read ftl").lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            if let Some((id, value)) = line.split_once(" = ") {
-                entries.push_str(&format!("        {:?} => {:?},\n", id.trim(), value.trim()));
-            }
+        let src = fs::read_to_string(&path).expect("read ftl");
+        match koban_core::locales::ftl::compile(&src) {
+            Ok(table) => en.extend(table),
+            Err(errors) => panic!("{}: {:?}", path.display(), errors),
         }
     }
-    let code = format!(
-        "/// Looks up an English message by id.\npub fn lookup(id: &str) -> Option<&'static str> {{\n    Some(match id {{\n{entries}        _ => return None,\n    }})\n}}\n"
-    );
-    fs::write(Path::new(&out).join("messages_en.rs"), code).expect("write messages");
+    fs::write(Path::new(&out).join("messages_en.json"), en.to_json()).expect("write messages");
 }
 
 fn minify_css(src: &str) -> String {

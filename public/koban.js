@@ -5,13 +5,12 @@
  * into the host page: problems become console warnings and `error` events.
  * __KOBAN_VERSION__ and __KOBAN_LABELS__ are filled in by scripts/package.mjs. */
 ((w, d) => {
-  "use strict";
   const VERSION = "__KOBAN_VERSION__";
   const LABELS = __KOBAN_LABELS__;
   const prev = w.Koban;
   if (prev?.version) return; // loaded twice: the first copy stays in charge
   const queue = prev?.q || [];
-  const script = d.currentScript || d.querySelector("script[src*='koban.js']");
+  const script = d.currentScript;
   const src = new URL(script?.src || "koban.js", location.href);
   const assets = /\/v\/[^/]+\/koban\.js$/.test(src.pathname) ? new URL("./", src) : new URL(`v/${VERSION}/`, src);
   const listeners = {};
@@ -25,14 +24,13 @@
   const isObj = (v) => v && typeof v == "object" && !Array.isArray(v);
 
   const emit = (name, detail) => {
-    if (name == "open" || name == "close") launcher?.setAttribute("aria-expanded", name == "open");
     for (const fn of (listeners[name] || []).slice()) {
       try { fn(detail); } catch (e) { console.error(e); }
     }
   };
 
   const fail = (err) => {
-    if (!failed) { failed = 1; warn("widget failed to load: " + err); emit("error", { code: "load_failed", message: "" + err }); }
+    if (!failed) { failed = 1; warn("load failed: " + err); emit("error", { code: "load_failed", message: "" + err }); }
   };
 
   const call = (method, ...args) => {
@@ -60,9 +58,10 @@
     if (host && FORWARD.indexOf(verb) < 3) load();
   };
 
-  // Launcher styles. Token defaults sit on :host; a host overrides them with
-  // `koban-widget { --koban-color-accent: ... }` or boot({ theme }).
-  const css = ":host{all:initial;--koban-color-accent:#1f5fd6;--koban-color-on-accent:#fff;--koban-z-index:2147483000;--koban-offset-x:20px;--koban-offset-y:20px}.kb-launcher{position:fixed;z-index:var(--koban-z-index);inset-block-end:var(--koban-offset-y);inset-inline-end:var(--koban-offset-x);min-height:48px;padding:0 20px;border:0;border-radius:24px;background:var(--koban-color-accent);color:var(--koban-color-on-accent);font:600 16px/1 system-ui,sans-serif;box-shadow:0 4px 16px #0004;cursor:pointer}.kb-left{inset-inline-start:var(--koban-offset-x);inset-inline-end:auto}.kb-launcher:focus-visible{outline:3px solid var(--koban-color-accent);outline-offset:3px}";
+  // Launcher styles until the widget loads: the default place and the accent colour (a host's
+  // `--koban-color-*` applies at once). The widget's stylesheet (style/05-launcher.css) then
+  // takes over with every token (offsets, z-index, shadow).
+  const css = ":host{all:initial}.kb-launcher{position:fixed;z-index:2147483000;bottom:20px;inset-inline-end:20px;min-height:48px;padding:0 20px;border:0;border-radius:24px;background:var(--koban-color-accent,#1f5fd6);color:var(--koban-color-on-accent,#fff);font:600 16px system-ui,sans-serif}.kb-left{inset-inline:20px auto}.kb-launcher:focus-visible{outline:3px solid var(--koban-color-accent,#1f5fd6);outline-offset:3px}";
 
   const api = {
     boot(c = {}) {
@@ -73,20 +72,20 @@
       Object.assign(cfg, c);
       const inline = cfg.mode == "inline";
       const parent = inline ? cfg.mount && d.querySelector(cfg.mount) : d.body;
-      if (!parent) return warn(`boot: mount \`${cfg.mount}\` not found`);
+      if (!parent) return warn("mount not found: " + cfg.mount);
       host = d.createElement("koban-widget");
       const shadow = host.attachShadow({ mode: "open" });
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(css);
       shadow.adoptedStyleSheets = [sheet];
       if (!inline) {
-        const lang = (cfg.locale && cfg.locale != "auto" ? cfg.locale : d.documentElement.lang || navigator.language || "en").split("-")[0];
+        const lang = (cfg.locale && cfg.locale != "auto" ? cfg.locale : d.documentElement.lang || navigator.language || "").split("-")[0];
         launcher = d.createElement("button");
         launcher.type = "button";
         launcher.className = "kb-launcher" + (cfg.position == "bottom-left" ? " kb-left" : "");
         launcher.setAttribute("aria-haspopup", "dialog");
-        launcher.setAttribute("aria-expanded", false);
-        launcher.append(LABELS[lang] || LABELS.en);
+        launcher.setAttribute("aria-expanded", "false");
+        launcher.append(LABELS.match(RegExp(`(^|\\|)${lang}:([^|]*)`))?.[2] || LABELS.split(":")[1].split("|")[0]);
         launcher.onclick = api.toggle;
         if (cfg.preload == "intent") for (const e of ["pointerenter", "focus", "touchstart"]) launcher.addEventListener(e, load, { once: true });
         shadow.append(launcher);
@@ -104,7 +103,7 @@
       widget = host = launcher = root = null;
     },
     open(view) {
-      if (!host) return warn("open before boot");
+      if (!host) return warn("boot first");
       widget ? call("open", view) : ((pendingOpen = [view]), load());
     },
     close() {
@@ -117,11 +116,11 @@
       call("set_context", (context = o));
     },
     setLocale(tag) {
-      if (typeof tag != "string") return warn("setLocale expects a language tag string");
+      if (typeof tag != "string") return warn("setLocale expects a string");
       call("set_locale", (locale = tag));
     },
     on(name, fn) {
-      if (typeof fn != "function") return warn("on expects (event name, function)");
+      if (typeof fn != "function") return warn("on expects (name, function)");
       (listeners[name] ||= []).push(fn);
     },
     off(name, fn) {

@@ -210,6 +210,21 @@ impl ApiClient {
     }
 }
 
+impl ApiClient {
+    /// `GET /api/v1/locales/<locale>`: the locale's compiled UI strings, as JSON text.
+    pub async fn messages(&self, locale: &str) -> Result<String, ApiError> {
+        let url = format!("{}/api/v1/locales/{}", self.base, encode(locale));
+        let res = Request::get(&url)
+            .send()
+            .await
+            .map_err(|_| ApiError::Network)?;
+        if !res.ok() {
+            return Err(ApiError::Status(res.status()));
+        }
+        res.text().await.map_err(|_| ApiError::Decode)
+    }
+}
+
 /// JSON text parsed by the browser (`null` when it is not JSON).
 fn parse(text: &str) -> JsValue {
     js_sys::JSON::parse(text).unwrap_or(JsValue::NULL)

@@ -185,7 +185,7 @@ impl Widget {
             return;
         }
         if let Some(m) = &self.mounted {
-            m.state.locale.set(tag.to_string());
+            crate::locale::set_host_choice(m.state, tag);
         }
     }
 

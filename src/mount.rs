@@ -47,10 +47,9 @@ impl Mounted {
 /// Mounts the widget view into `host.root()` and returns the handle.
 pub fn mount(host: Host, config: BootConfig) -> Mounted {
     let root = host.root();
+    let host_launcher = host.launcher();
     adopt_styles(&root);
     let state = WidgetState::new(host, &config);
-    let _ = root.set_attribute("lang", &state.locale.get_untracked());
-    let _ = root.set_attribute("dir", "ltr");
     let api_base = state.api.with_value(|a| a.base().to_string());
     let desk = TicketDesk::new(state, &api_base);
     let flows = FlowDesk::new(state, &api_base);
@@ -61,7 +60,10 @@ pub fn mount(host: Host, config: BootConfig) -> Mounted {
         }),
         window_event_listener(leptos::ev::pagehide, move |_| desk.save_now()),
     ];
+    let launcher = host_launcher.clone();
+    let follow_root = root.clone();
     let handle = leptos::mount::mount_to(root.clone(), move || {
+        crate::locale::follow(state, follow_root.clone(), launcher.clone());
         provide_context(state);
         provide_context(desk);
         provide_context(flows);

@@ -39,8 +39,10 @@ pub struct WidgetState {
     /// The active contexts of the page (`route:/nodes`, `error:E_NODE_OFFLINE`, ...), from
     /// `Koban('setContext', {...})`.
     pub context: RwSignal<Vec<String>>,
-    /// The active locale tag.
+    /// The active locale (one of the shipped ones), see [`crate::locale`].
     pub locale: RwSignal<String>,
+    /// Bumped whenever the UI strings change (a locale's messages arrived): the panel re-renders.
+    pub strings: RwSignal<u32>,
     /// The navigation stack: the last entry is shown; each remembers its scroll position.
     pub nav: RwSignal<Vec<(Route, i32)>>,
     /// The search query, kept while the user opens results and comes back.
@@ -67,7 +69,8 @@ impl WidgetState {
         Self {
             open: RwSignal::new(config.mode == Mode::Inline),
             context: RwSignal::new(Vec::new()),
-            locale: RwSignal::new(config.locale.clone().unwrap_or_else(initial_locale)),
+            locale: RwSignal::new(crate::locale::negotiated(config.locale.as_deref())),
+            strings: RwSignal::new(0),
             nav: RwSignal::new(vec![(Route::Home, 0)]),
             query: RwSignal::new(String::new()),
             host_suggestions: RwSignal::new(Vec::new()),
@@ -95,14 +98,17 @@ impl WidgetState {
             return;
         }
         self.open.set(open);
-        self.emit(if open { "open" } else { "close" }, JsValue::UNDEFINED);
-        if !open {
-            self.host.with_value(|h| {
-                if let Some(launcher) = h.launcher() {
+        self.host.with_value(|h| {
+            if let Some(launcher) = h.launcher() {
+                let _ =
+                    launcher.set_attribute("aria-expanded", if open { "true" } else { "false" });
+                // Closing returns focus to the launcher (dialog pattern).
+                if !open {
                     let _ = launcher.focus();
                 }
-            });
-        }
+            }
+        });
+        self.emit(if open { "open" } else { "close" }, JsValue::UNDEFINED);
     }
 
     /// The route shown now, tracked.
@@ -158,19 +164,4 @@ impl WidgetState {
         }
         self.emit(name, detail.into());
     }
-}
-
-/// The locale to start with when the host says `auto`: the host page's `<html lang>`, else the
-/// browser's language. (Full negotiation and the saved user choice come with localization.)
-fn initial_locale() -> String {
-    let window = web_sys::window();
-    let html_lang = window
-        .as_ref()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("lang"))
-        .filter(|l| !l.is_empty());
-    html_lang
-        .or_else(|| window.and_then(|w| w.navigator().language()))
-        .unwrap_or_else(|| "en".into())
 }

@@ -3,6 +3,7 @@
 launcher-label = Help
 panel-title = Help
 panel-close = Close help
+language-label = Language
 back = Back
 loading = Loading help…
 retry = Try again
@@ -12,14 +13,20 @@ error-server = Something went wrong on our side. Please try again in a moment.
 home-greeting = How can we help?
 search-label = Search help
 search-placeholder = Search articles and guides
-search-results = { $count } results
+search-results = { $count ->
+    [one] { $count } result
+   *[other] { $count } results
+}
 search-no-results = No results for “{ $query }”
 search-no-results-hint = Try other words, or ask people who know.
 search-ask-community = Ask the community
 contact-support = Contact support
 suggested-title = Suggested for this page
 categories-title = Browse by topic
-category-count = { $count } articles
+category-count = { $count ->
+    [one] { $count } article
+   *[other] { $count } articles
+}
 announcements-title = Announcements
 channels-title = Other ways to get help
 support-online = Support is online now
@@ -81,13 +88,19 @@ ticket-error-number = Please enter a number.
 ticket-error-option = Please choose one of the options.
 ticket-error-invalid = Please check this field.
 ticket-files = Attach files
-ticket-files-help = Optional. { $types }; up to { $size } each, { $count } files at most.
+ticket-files-help = { $count ->
+    [one] Optional. { $types }; up to { $size }, one file.
+   *[other] Optional. { $types }; up to { $size } each, { $count } files at most.
+}
 ticket-files-uploading = Uploading…
 ticket-file-remove = Remove { $name }
 ticket-file-empty = “{ $name }” is empty.
 ticket-file-too-large = “{ $name }” is larger than { $size }.
 ticket-file-type = “{ $name }” cannot be attached: only { $types } files.
-ticket-file-too-many = “{ $name }” was not added: { $count } files at most.
+ticket-file-too-many = { $count ->
+    [one] “{ $name }” was not added: one file at most.
+   *[other] “{ $name }” was not added: { $count } files at most.
+}
 ticket-file-failed = “{ $name }” could not be uploaded. Please try again.
 
 flow-badge = Guide
@@ -102,3 +115,4 @@ flow-continue = Continue
 flow-done = Back to help
 flow-resume = Continue where you left off
 flow-not-found = This guide could not be found.
+flow-fallback = This guide is not available in your language yet, so it is shown in the original language.

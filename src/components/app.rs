@@ -15,9 +15,12 @@ pub fn App() -> impl IntoView {
     provide_content(state);
     let floating = state.mode == koban_core::boot::Mode::Floating;
     view! {
-        <Show when=move || state.open()>
-            <Panel/>
-        </Show>
+        // Re-rendered when the UI strings change (another locale's messages arrived); everything
+        // the user was doing lives in signals and storage, so it comes back as it was.
+        {move || {
+            state.strings.track();
+            state.open().then(|| view! { <Panel/> })
+        }}
         {floating.then(|| view! { <Nudge/> })}
     }
 }

@@ -38,8 +38,9 @@ fn ArticleBody(article: Article, loaded: Arc<Loaded>) -> impl IntoView {
         ],
     );
 
-    let fallback = (article.locale != loaded.bundle.locale)
-        .then(|| view! { <p class="kb-note" lang=loaded.bundle.locale.clone()>{t("article-fallback")}</p> });
+    // Shown in the default locale because it is not translated into the user's language.
+    let fallback = (article.locale != state.locale.get_untracked())
+        .then(|| view! { <p class="kb-note">{t("article-fallback")}</p> });
     let video = article.video.clone().map(|v| {
         let duration = format!("{}:{:02}", v.duration / 60, v.duration % 60);
         view! {

@@ -107,6 +107,7 @@ pub fn Panel() -> impl IntoView {
                     </button>
                 })}
                 <h2 id="kb-title" class="kb-title">{t("panel-title")}</h2>
+                <LanguageMenu/>
                 {floating.then(|| view! {
                     <button
                         node_ref=close_ref
@@ -129,6 +130,27 @@ pub fn Panel() -> impl IntoView {
                 }}
             </div>
         </section>
+    }
+}
+
+/// The language menu: every shipped locale by its own name; the pick is saved and wins over the
+/// host's choice.
+#[component]
+fn LanguageMenu() -> impl IntoView {
+    let state = expect_context::<WidgetState>();
+    let current = state.locale.get_untracked();
+    let options = koban_core::locales::LOCALES
+        .iter()
+        .map(|l| {
+            let selected = *l == current;
+            view! { <option value=*l selected=selected lang=*l>{crate::locale::autonym(l)}</option> }
+        })
+        .collect_view();
+    view! {
+        <select class="kb-language" aria-label=t("language-label")
+            on:change=move |ev| crate::locale::set_user_choice(state, &event_target_value(&ev))>
+            {options}
+        </select>
     }
 }
 

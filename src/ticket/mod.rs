@@ -445,7 +445,7 @@ impl TicketDesk {
             "error",
             &[
                 ("code", JsValue::from_str(&code)),
-                ("message", JsValue::from_str(crate::i18n::t(notice))),
+                ("message", JsValue::from_str(&crate::i18n::t(notice))),
             ],
         );
     }

@@ -23,7 +23,7 @@ export async function freePort() {
 export async function startKoban({ env = {}, args = [], bin = path.join(ROOT, "target/server/koban") } = {}) {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "koban-e2e-"));
-  const proc = spawn(bin, ["serve", "--port", String(port), "--assets", path.join(ROOT, "dist"), "--content", path.join(ROOT, "content"), ...args], {
+  const proc = spawn(bin, ["serve", "--port", String(port), "--assets", path.join(ROOT, "dist"), "--content", path.join(ROOT, "content"), "--locales", path.join(ROOT, "locales"), ...args], {
     cwd: dataDir,
     env: { ...process.env, RUST_LOG: "warn", ...env },
     stdio: ["ignore", "inherit", "inherit"],

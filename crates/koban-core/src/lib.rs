@@ -9,6 +9,8 @@
 //! - [`version`]: the widget version that versioned asset URLs are built from.
 //! - [`home`]: what the home view shows: page context, search documents, announcements in
 //!   effect, support hours.
+//! - [`locales`]: the shipped UI locales, right-to-left ones, the UI locale choice and (with
+//!   `authoring`) the Fluent compiler and checks.
 //! - [`search`]: client-side full-text search (BM25 per field, typos, prefixes, CJK bigrams,
 //!   context boost, highlights); NFKC through the `nfkc` feature or a hook.
 //! - [`ticket`]: the ticket schema, its validation (run by widget and server) and the widget's
@@ -23,6 +25,7 @@ pub mod content;
 pub mod feedback;
 pub mod flow;
 pub mod home;
+pub mod locales;
 pub mod search;
 pub mod ticket;
 pub mod version;

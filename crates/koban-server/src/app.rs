@@ -21,6 +21,8 @@ pub struct ServerConfig {
     pub tickets: Option<crate::tickets::TicketsState>,
     /// Feedback intake, `POST /api/v1/feedback` (`None`: the route is not mounted).
     pub feedback: Option<crate::feedback::FeedbackState>,
+    /// The widget's UI strings, `GET /api/v1/locales/{locale}` (`None`: not mounted).
+    pub locales: Option<Arc<crate::locales::LocaleTables>>,
 }
 
 /// Builds the router for `config`.
@@ -35,7 +37,14 @@ pub fn router(config: &ServerConfig) -> Router {
             axum::http::header::ACCESS_CONTROL_ALLOW_ORIGIN,
             axum::http::HeaderValue::from_static("*"),
         );
-        app = app.merge(content::api::router(Arc::clone(store)).layer(public));
+        app = app.merge(content::api::router(Arc::clone(store)).layer(public.clone()));
+    }
+    if let Some(tables) = &config.locales {
+        let public = tower_http::set_header::SetResponseHeaderLayer::if_not_present(
+            axum::http::header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            axum::http::HeaderValue::from_static("*"),
+        );
+        app = app.merge(crate::locales::router(Arc::clone(tables)).layer(public));
     }
     if let Some(tickets) = &config.tickets {
         app = app.merge(crate::tickets::router(tickets.clone()));

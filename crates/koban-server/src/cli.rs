@@ -60,6 +60,9 @@ pub struct ServeArgs {
     /// Help content directory (with `site.toml`), compiled at start and on SIGHUP.
     #[arg(long, env = "KOBAN_CONTENT", default_value = "content")]
     pub content: PathBuf,
+    /// The widget's Fluent files (`<dir>/<locale>/*.ftl`), compiled and checked at start.
+    #[arg(long, env = "KOBAN_LOCALES", default_value = "locales")]
+    pub locales: PathBuf,
     /// Settings file (default: ./koban.toml if present); see `koban config check`.
     #[arg(long, env = "KOBAN_CONFIG")]
     pub config: Option<PathBuf>,
@@ -107,6 +110,24 @@ fn serve(args: ServeArgs) -> ExitCode {
         args.content.display(),
         store.current().summary
     );
+    let locales = match crate::locales::LocaleTables::load(&args.locales) {
+        Ok(t) => Arc::new(t),
+        Err(diags) => {
+            for d in &diags {
+                eprintln!("{d}");
+            }
+            eprintln!(
+                "koban: not starting: the locales in {} do not pass check",
+                args.locales.display()
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    tracing::info!(
+        "UI locales from {}: {}",
+        args.locales.display(),
+        locales.locales().collect::<Vec<_>>().join(" ")
+    );
     let Some(settings) = crate::tickets::cli::load_config(args.config.as_deref()) else {
         return ExitCode::FAILURE;
     };
@@ -117,6 +138,7 @@ fn serve(args: ServeArgs) -> ExitCode {
         content: Some(Arc::clone(&store)),
         tickets: None,
         feedback: None,
+        locales: Some(locales),
     };
     let addr = SocketAddr::new(args.bind, args.port);
     runtime.block_on(async move {

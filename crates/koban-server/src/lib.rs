@@ -26,6 +26,7 @@ pub mod demo;
 pub mod feedback;
 pub mod json_body;
 pub mod limits;
+pub mod locales;
 pub mod openapi;
 pub mod problem;
 pub mod store;

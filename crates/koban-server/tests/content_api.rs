@@ -30,6 +30,7 @@ async fn start(store: Arc<ContentStore>) -> String {
         content: Some(store),
         tickets: None,
         feedback: None,
+        locales: None,
     };
     tokio::spawn(app::serve(listener, config, std::future::pending()));
     format!("http://{addr}")

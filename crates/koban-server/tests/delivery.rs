@@ -282,6 +282,7 @@ async fn instance_with(url: &str, delivery: DeliveryConfig, worker: bool) -> Ins
         content: None,
         tickets: Some(state),
         feedback: None,
+        locales: None,
     };
     let http = tokio::spawn(app::serve(listener, config, async {
         let _ = stopped.await;

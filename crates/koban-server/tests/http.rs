@@ -37,6 +37,7 @@ async fn start() -> String {
         content: None,
         tickets: None,
         feedback: None,
+        locales: None,
     };
     tokio::spawn(app::serve(listener, config, std::future::pending()));
     format!("http://{addr}")

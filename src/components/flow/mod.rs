@@ -57,6 +57,10 @@ fn FlowRun(flow: Arc<Flow>, loaded: Arc<Loaded>) -> impl IntoView {
         }
     });
     let title = flow.title.clone();
+    let state = expect_context::<crate::state::WidgetState>();
+    let fallback = (flow.locale != state.locale.get_untracked())
+        .then(|| view! { <p class="kb-note">{t("flow-fallback")}</p> });
+    let flow_lang = flow.locale.clone();
     let step_view = {
         let flow = flow.clone();
         move || {
@@ -80,7 +84,8 @@ fn FlowRun(flow: Arc<Flow>, loaded: Arc<Loaded>) -> impl IntoView {
         }
     };
     view! {
-        <section class="kb-flow" aria-labelledby="kb-flow-title">
+        {fallback}
+        <section class="kb-flow" aria-labelledby="kb-flow-title" lang=flow_lang>
             <h3 id="kb-flow-title" class="kb-flow-title">{title}</h3>
             {step_view}
         </section>

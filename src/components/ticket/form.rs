@@ -119,7 +119,7 @@ fn custom_field(f: &CustomField) -> FieldSpec {
 fn core_fields(site: &Site) -> Vec<FieldSpec> {
     let spec = |path: &str, label, required, control| FieldSpec {
         path: path.into(),
-        label: t(label).into(),
+        label: t(label),
         help: String::new(),
         required,
         control,

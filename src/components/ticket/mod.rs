@@ -66,7 +66,7 @@ pub fn TicketView() -> impl IntoView {
         SendStatus::Sent(reference) => Phase::Sent(reference),
     });
     let status_text = move || match desk.state.with(|s| s.status.clone()) {
-        SendStatus::Editing => "",
+        SendStatus::Editing => String::new(),
         SendStatus::Sending => t("ticket-sending"),
         SendStatus::Queued => t("ticket-queued"),
         SendStatus::Sent(_) => t("ticket-sent"),

@@ -41,6 +41,7 @@ pub async fn start(db: &Db, config: FeedbackConfig) -> Server {
         content: None,
         tickets: None,
         feedback: Some(FeedbackState::new(store.clone(), config)),
+        locales: None,
     };
     tokio::spawn(app::serve(listener, server, std::future::pending()));
     Server {

@@ -112,6 +112,7 @@ pub async fn start_on(url: &str, config: TicketsConfig, faults: Faults) -> Serve
         content: None,
         tickets: Some(state),
         feedback: None,
+        locales: None,
     };
     tokio::spawn(app::serve(listener, config, std::future::pending()));
     Server {

@@ -76,7 +76,9 @@ fn ArticleBody(article: Article, loaded: Arc<Loaded>) -> impl IntoView {
     };
 
     view! {
-        <article class="kb-article" lang=article.locale.clone() aria-labelledby="kb-article-title">
+        <article class="kb-article" lang=article.locale.clone()
+            dir=if koban_core::locales::is_rtl(&article.locale) { "rtl" } else { "ltr" }
+            aria-labelledby="kb-article-title">
             <h3 id="kb-article-title" class="kb-view-title">{article.title.clone()}</h3>
             <p class="kb-muted kb-small">{tf("article-updated", &[("date", article.updated.clone())])}</p>
             {fallback}

@@ -26,8 +26,8 @@ pub fn Row(
     view! {
         <li>
             <button type="button" class="kb-row" on:click=move |_| nav.go(route.clone())>
-                <span class="kb-row-title">{guide}{title}</span>
-                {meta.map(|m| view! { <span class="kb-row-meta">{m}</span> })}
+                <span class="kb-row-title" dir="auto">{guide}{title}</span>
+                {meta.map(|m| view! { <span class="kb-row-meta" dir="auto">{m}</span> })}
             </button>
         </li>
     }

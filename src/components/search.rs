@@ -130,8 +130,8 @@ pub fn SearchResults(
                     view! {
                         <li>
                             <button type="button" class="kb-row kb-result" on:click=move |_| nav.go(route.clone())>
-                                <span class="kb-row-title">{guide}<HighlightedText text=hit.title/></span>
-                                <span class="kb-row-meta"><HighlightedText text=hit.snippet/></span>
+                                <span class="kb-row-title" dir="auto">{guide}<HighlightedText text=hit.title/></span>
+                                <span class="kb-row-meta" dir="auto"><HighlightedText text=hit.snippet/></span>
                             </button>
                         </li>
                     }

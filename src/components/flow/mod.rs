@@ -85,7 +85,8 @@ fn FlowRun(flow: Arc<Flow>, loaded: Arc<Loaded>) -> impl IntoView {
     };
     view! {
         {fallback}
-        <section class="kb-flow" aria-labelledby="kb-flow-title" lang=flow_lang>
+        <section class="kb-flow" aria-labelledby="kb-flow-title"
+            dir=if koban_core::locales::is_rtl(&flow_lang) { "rtl" } else { "ltr" } lang=flow_lang>
             <h3 id="kb-flow-title" class="kb-flow-title">{title}</h3>
             {step_view}
         </section>

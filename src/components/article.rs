@@ -80,7 +80,7 @@ fn ArticleBody(article: Article, loaded: Arc<Loaded>) -> impl IntoView {
             dir=if koban_core::locales::is_rtl(&article.locale) { "rtl" } else { "ltr" }
             aria-labelledby="kb-article-title">
             <h3 id="kb-article-title" class="kb-view-title">{article.title.clone()}</h3>
-            <p class="kb-muted kb-small">{tf("article-updated", &[("date", article.updated.clone())])}</p>
+            <p class="kb-muted kb-small">{tf("article-updated", &[("date", local_date(&article.updated, &state.locale.get_untracked()))])}</p>
             {fallback}
             {video}
             <div class="kb-prose"><Blocks blocks=article.body.clone()/></div>
@@ -116,4 +116,19 @@ fn ArticleBody(article: Article, loaded: Arc<Loaded>) -> impl IntoView {
             </section>
         })}
     }
+}
+
+/// An ISO date (`2026-03-14`) in `locale`'s own format, from the browser's `Intl`; as given when
+/// it is not a date.
+fn local_date(iso: &str, locale: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&format!(
+        "{iso}T12:00:00Z"
+    )));
+    if date.get_time().is_nan() {
+        return iso.to_string();
+    }
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
+    date.to_locale_date_string(locale, &options).into()
 }

@@ -1,5 +1,7 @@
-//! The demo dashboard of a compute-sharing platform, with the floating widget (`/demo`) and the
-//! inline help panel (`/demo/inline`). The pages are compiled into the binary.
+//! The demo dashboard of a compute-sharing platform, with the floating widget (`/demo`), the
+//! inline help panel (`/demo/inline`), and the same dashboard under the strict Content Security
+//! Policy a careful host would send (`/demo/csp`, [`STRICT_CSP`]). The pages are compiled into
+//! the binary.
 
 use axum::Router;
 use axum::http::header;
@@ -11,6 +13,11 @@ const INLINE: &str = include_str!("../demo/inline.html");
 const SCRIPT: &str = include_str!("../demo/demo.js");
 const STYLE: &str = include_str!("../demo/demo.css");
 
+/// The policy `/demo/csp` is served with: no inline script or style, no eval, WebAssembly
+/// compilation allowed, everything else only from this origin. README documents it as the policy
+/// a host needs.
+pub const STRICT_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+
 /// Demo routes.
 pub fn router() -> Router {
     Router::new()
@@ -20,6 +27,18 @@ pub fn router() -> Router {
         )
         .route("/demo", get(|| async { html(INDEX) }))
         .route("/demo/inline", get(|| async { html(INLINE) }))
+        .route(
+            "/demo/csp",
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                        (header::CONTENT_SECURITY_POLICY, STRICT_CSP),
+                    ],
+                    INDEX,
+                )
+            }),
+        )
         .route(
             "/demo/demo.js",
             get(|| async {

@@ -1,0 +1,66 @@
+// Strict CSP (issue 8): the demo dashboard served with
+// `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self';
+// img-src 'self' data:` — the widget loads, searches, runs a flow and sends a ticket with zero
+// securitypolicyviolation events.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { startKoban, launchBrowser, newPage, ROOT } from "./support.mjs";
+
+let koban, browser;
+
+before(async () => {
+  koban = await startKoban({ env: { KOBAN_MIN_FILL_MS: "0" } });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await koban?.stop();
+});
+
+test("under a strict CSP the widget searches, runs a flow and sends a ticket with no violation", async () => {
+  const page = await newPage(browser);
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const res = await page.goto(koban.base + "/demo/csp");
+  assert.match(res.headers()["content-security-policy"], /script-src 'self' 'wasm-unsafe-eval'/);
+  await page.getByRole("button", { name: "Help", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Help" });
+  await dialog.getByRole("searchbox").fill("withdrawl");
+  await dialog.locator(".kb-results").waitFor();
+  await page.evaluate(() => Koban("startFlow", "node-offline"));
+  await dialog.getByRole("button", { name: "Still not working" }).click();
+  await dialog.getByRole("button", { name: "Continue" }).click();
+  await dialog.getByRole("button", { name: "Something else, or no error at all" }).click();
+  await dialog.getByRole("button", { name: "Contact support" }).click();
+  await dialog.getByLabel("Email address for our reply").fill("ada@example.com");
+  await dialog.getByLabel("Node ID").fill("nd_1");
+  await dialog.getByLabel("Describe the problem").fill("Offline under CSP.");
+  await dialog.getByRole("button", { name: "Send message" }).click();
+  await dialog.getByRole("heading", { name: "Message sent" }).waitFor({ timeout: 15000 });
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("the shipped JavaScript has no eval and no new Function", () => {
+  const dir = path.join(ROOT, "dist");
+  const files = [path.join(dir, "koban.js"), ...fs.readdirSync(path.join(dir, "v")).flatMap((v) =>
+    fs.readdirSync(path.join(dir, "v", v)).filter((f) => f.endsWith(".js")).map((f) => path.join(dir, "v", v, f)))];
+  assert.ok(files.length >= 3);
+  for (const f of files) assert.doesNotMatch(fs.readFileSync(f, "utf8"), /\beval\(|new Function\(/, f);
+});
+
+test("README publishes the SRI hash of the versioned loader as built", () => {
+  const vdir = path.join(ROOT, "dist", "v");
+  const version = fs.readdirSync(vdir)[0];
+  const loader = fs.readFileSync(path.join(vdir, version, "koban.js"));
+  const sri = "sha384-" + crypto.createHash("sha384").update(loader).digest("base64");
+  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+  assert.ok(readme.includes(`/v/${version}/koban.js`) && readme.includes(sri), `README must publish ${sri}`);
+});

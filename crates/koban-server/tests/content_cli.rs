@@ -40,7 +40,7 @@ fn check_passes_on_shipped_content() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(
         text(&out.stdout),
-        "45 articles in 2 locales, 7 categories: ok\n"
+        "45 articles and 6 flows in 2 locales, 7 categories: ok\n"
     );
 }
 

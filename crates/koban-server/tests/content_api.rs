@@ -64,7 +64,11 @@ async fn serves_shipped_content_in_english_and_japanese() {
         "ノードがオフラインと表示される"
     );
     assert_eq!(ja.site.categories[0].name, "はじめに");
-    assert_eq!(ja.flows.len(), 6, "the shipped guided flows travel in the bundle");
+    assert_eq!(
+        ja.flows.len(),
+        6,
+        "the shipped guided flows travel in the bundle"
+    );
     assert!(ja.flows.iter().all(|f| f.locale == "ja"));
     assert_eq!(ja.flow("node-offline").unwrap().start, "status");
 }

@@ -60,14 +60,9 @@ impl ApiClient {
 
     /// `GET /api/v1/content?locale=<locale>`: the compiled help content for a locale.
     pub async fn content(&self, locale: &str) -> Result<ContentBundle, ApiError> {
-        let url = format!("{}/api/v1/content?locale={}", self.base, encode(locale));
-        let res = Request::get(&url)
-            .send()
-            .await
-            .map_err(|_| ApiError::Network)?;
-        if !res.ok() {
-            return Err(ApiError::Status(res.status()));
-        }
+        let res = self
+            .get(&format!("/api/v1/content?locale={}", encode(locale)))
+            .await?;
         res.json::<ContentBundle>()
             .await
             .map_err(|_| ApiError::Decode)
@@ -213,15 +208,23 @@ impl ApiClient {
 impl ApiClient {
     /// `GET /api/v1/locales/<locale>`: the locale's compiled UI strings, as JSON text.
     pub async fn messages(&self, locale: &str) -> Result<String, ApiError> {
-        let url = format!("{}/api/v1/locales/{}", self.base, encode(locale));
-        let res = Request::get(&url)
+        let res = self
+            .get(&format!("/api/v1/locales/{}", encode(locale)))
+            .await?;
+        res.text().await.map_err(|_| ApiError::Decode)
+    }
+
+    /// `GET <base><path>`: the response when its status is 2xx.
+    async fn get(&self, path: &str) -> Result<gloo_net::http::Response, ApiError> {
+        let res = Request::get(&format!("{}{path}", self.base))
             .send()
             .await
             .map_err(|_| ApiError::Network)?;
-        if !res.ok() {
-            return Err(ApiError::Status(res.status()));
+        if res.ok() {
+            Ok(res)
+        } else {
+            Err(ApiError::Status(res.status()))
         }
-        res.text().await.map_err(|_| ApiError::Decode)
     }
 }
 

@@ -58,11 +58,6 @@ pub fn set_table(locale: &str, json: Option<&str>) {
     });
 }
 
-/// The locale the strings are in now.
-pub fn locale() -> String {
-    with_active(|a| a.locale.clone())
-}
-
 /// The text of message `id`.
 pub fn t(id: &str) -> String {
     tf(id, &[])

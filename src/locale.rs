@@ -21,16 +21,13 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n;
 use crate::state::WidgetState;
+use crate::ticket::storage::local_storage;
 
 const CHOICE_KEY: &str = "koban:locale";
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// The user's saved pick from the language menu.
 fn saved_choice() -> Option<String> {
-    storage()?.get_item(CHOICE_KEY).ok().flatten()
+    local_storage()?.get_item(CHOICE_KEY).ok().flatten()
 }
 
 /// The locale for this page: see the module docs for the order. `host` is the host's explicit
@@ -60,7 +57,7 @@ pub fn negotiated(host: Option<&str>) -> String {
 
 /// The user picked `locale` in the language menu: saved, and it wins over the host's choice.
 pub fn set_user_choice(state: WidgetState, locale: &str) {
-    if let Some(s) = storage() {
+    if let Some(s) = local_storage() {
         let _ = s.set_item(CHOICE_KEY, locale);
     }
     state.locale.set(negotiated(None));

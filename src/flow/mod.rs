@@ -13,12 +13,13 @@ pub mod check;
 
 use koban_core::feedback::FlowOutcomeKind;
 use koban_core::flow::runner::{Answer, Run};
-use koban_core::flow::{Flow, Outcome, StepKind};
+use koban_core::flow::{Flow, Outcome};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::state::WidgetState;
 use crate::ticket::now_ms;
+use crate::ticket::storage::local_storage;
 
 /// How long saved progress is resumed.
 const EXPIRES_MS: u64 = 24 * 3600 * 1000;
@@ -37,7 +38,7 @@ impl FlowDesk {
     /// The desk of `widget`, with a run saved less than 24 hours ago restored.
     pub fn new(widget: WidgetState, api_base: &str) -> Self {
         let key = format!("koban:{api_base}:flow");
-        let saved = storage()
+        let saved = local_storage()
             .and_then(|s| s.get_item(&key).ok().flatten())
             .and_then(|text| {
                 let (at, run) = text.split_once('\n')?;
@@ -119,15 +120,7 @@ impl FlowDesk {
     pub fn back(&self, flow: &Flow) {
         self.run.update(|r| {
             if let Some(r) = r {
-                r.back();
-                while r.path.len() > 1
-                    && matches!(
-                        r.current(flow).map(|s| &s.kind),
-                        Some(StepKind::Check { .. })
-                    )
-                {
-                    r.back();
-                }
+                r.back_to_answerable(flow);
             }
         });
         self.save();
@@ -182,7 +175,9 @@ impl FlowDesk {
     }
 
     fn save(&self) {
-        let Some(storage) = storage() else { return };
+        let Some(storage) = local_storage() else {
+            return;
+        };
         let key = self.key.get_value();
         match self
             .run
@@ -196,8 +191,4 @@ impl FlowDesk {
             }
         }
     }
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
 }

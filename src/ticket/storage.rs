@@ -12,6 +12,12 @@
 
 use koban_core::ticket::outbox::SavedTicket;
 
+/// The host page's local storage, if the browser lets the widget use it (the one place every
+/// saved thing — draft, flow progress, language pick — gets it from).
+pub fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
 /// Where one widget's ticket is kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DraftStore {
@@ -26,13 +32,9 @@ impl DraftStore {
         }
     }
 
-    fn storage() -> Option<web_sys::Storage> {
-        web_sys::window()?.local_storage().ok().flatten()
-    }
-
     /// The saved ticket, if there is one and it can be read.
     pub fn load(&self) -> Option<SavedTicket> {
-        let text = Self::storage()?.get_item(&self.key).ok()??;
+        let text = local_storage()?.get_item(&self.key).ok()??;
         serde_json::from_str(&text).ok()
     }
 
@@ -41,14 +43,14 @@ impl DraftStore {
         if saved.is_blank() {
             return self.remove();
         }
-        if let (Some(storage), Ok(text)) = (Self::storage(), serde_json::to_string(saved)) {
+        if let (Some(storage), Ok(text)) = (local_storage(), serde_json::to_string(saved)) {
             let _ = storage.set_item(&self.key, &text);
         }
     }
 
     /// Deletes the saved ticket (accepted by the server, or discarded by the user).
     pub fn remove(&self) {
-        if let Some(storage) = Self::storage() {
+        if let Some(storage) = local_storage() {
             let _ = storage.remove_item(&self.key);
         }
     }

@@ -1,9 +1,7 @@
 // Contextual FAQ e2e (issue 3): real koban server with the shipped content, real bundle, Chromium.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import path from "node:path";
-import { startKoban, startHost, launchBrowser, newPage, ROOT } from "./support.mjs";
+import { startKoban, startHost, launchBrowser, newPage, report, eventually } from "./support.mjs";
 
 let koban, host, browser;
 
@@ -37,18 +35,6 @@ async function openDemo() {
 }
 
 /** `koban report --json` on the e2e server's own store (the real CLI, the real database). */
-function report() {
-  const out = execFileSync(path.join(ROOT, "target/server/koban"), ["report", "--json"], { cwd: koban.dataDir, encoding: "utf8" });
-  return JSON.parse(out);
-}
-
-async function eventually(fn, ms = 5000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    try { return fn(); } catch (e) { if (Date.now() > end) throw e; }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const suggestions = (dialog) => dialog.getByRole("region", { name: "Suggested for this page" }).getByRole("button");
 
@@ -117,7 +103,7 @@ test("article view: helpful yes/no emits articleRated; No offers support", async
   await dialog.getByText("Thanks for your feedback!").waitFor();
   assert.deepEqual(rated, [{ id: "node-offline", helpful: false }]);
   await eventually(() => {
-    const worst = report().leastHelpfulArticles;
+    const worst = report(koban).leastHelpfulArticles;
     assert.equal(worst[0]?.articleId, "node-offline", JSON.stringify(worst));
     assert.equal(worst[0].unhelpful, 1);
   });
@@ -138,7 +124,7 @@ test("no results: says so and links to the forum search with the query", async (
   assert.match(await dialog.getByRole("status").first().innerText(), /^0 results$/);
   // Recorded for authors once the query stays unchanged (koban report's content gaps).
   await eventually(() => {
-    const gaps = report().noResultQueries.map((q) => q.query);
+    const gaps = report(koban).noResultQueries.map((q) => q.query);
     assert.ok(gaps.includes("zzqxv flurble"), JSON.stringify(gaps));
   });
   await page.context().close();

@@ -2,9 +2,7 @@
 // and its registered checks (node_status reads the demo's "back online" toggle), Chromium.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import path from "node:path";
-import { startKoban, launchBrowser, newPage, ROOT } from "./support.mjs";
+import { startKoban, launchBrowser, newPage, report, eventually } from "./support.mjs";
 
 let koban, browser;
 
@@ -39,18 +37,6 @@ async function startFlow(page, id) {
   return dialog;
 }
 
-function report() {
-  const out = execFileSync(path.join(ROOT, "target/server/koban"), ["report", "--json"], { cwd: koban.dataDir, encoding: "utf8" });
-  return JSON.parse(out);
-}
-
-async function eventually(fn, ms = 5000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    try { return fn(); } catch (e) { if (Date.now() > end) throw e; }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 test("a flow started from the page's suggestion reaches resolved, one step at a time, by keyboard", async () => {
   const page = await demo();
@@ -72,8 +58,8 @@ test("a flow started from the page's suggestion reaches resolved, one step at a 
   assert.deepEqual(events.filter((e) => e.name === "flowStepViewed").map((e) => [e.step, e.number]), [["status", 1], ["restart-agent", 2], ["resolved", 3]]);
   assert.deepEqual(events.find((e) => e.name === "flowCompleted"), { name: "flowCompleted", id: "node-offline", outcome: "resolved" });
   await eventually(() => {
-    const flow = report().flows.find((f) => f.flowId === "node-offline");
-    assert.ok(flow && flow.resolved >= 1, JSON.stringify(report().flows));
+    const flow = report(koban).flows.find((f) => f.flowId === "node-offline");
+    assert.ok(flow && flow.resolved >= 1, JSON.stringify(report(koban).flows));
   });
   await page.context().close();
 });

@@ -1,6 +1,6 @@
 // Shared e2e support: starts the real `koban` server (release build, real bundle in dist/), a
 // plain static server for third-party host pages on another origin, and headless Chromium.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import http from "node:http";
 import net from "node:net";
 import fs from "node:fs";
@@ -66,4 +66,19 @@ export async function newPage(browser, options = {}) {
   page.on("console", (m) => { if (m.type() === "warning") page.warnings.push(m.text()); });
   page.on("pageerror", (e) => page.errors.push(e));
   return page;
+}
+
+/** `koban report --json` on a server's own store (the real CLI, the real database). */
+export function report(server) {
+  const out = execFileSync(path.join(ROOT, "target/server/koban"), ["report", "--json"], { cwd: server.dataDir, encoding: "utf8" });
+  return JSON.parse(out);
+}
+
+/** Retries `fn` until it stops throwing, for at most `ms`. */
+export async function eventually(fn, ms = 5000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    try { return fn(); } catch (e) { if (Date.now() > end) throw e; }
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }

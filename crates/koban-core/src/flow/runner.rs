@@ -157,6 +157,20 @@ impl Run {
         true
     }
 
+    /// Back as the user means it: one step, then further over any `check` steps (they run by
+    /// themselves, so landing on one would only run it again). Stops at the first step.
+    pub fn back_to_answerable(&mut self, flow: &Flow) {
+        self.back();
+        while self.path.len() > 1
+            && matches!(
+                self.current(flow).map(|s| &s.kind),
+                Some(StepKind::Check { .. })
+            )
+        {
+            self.back();
+        }
+    }
+
     /// Starts over at the first step.
     pub fn restart(&mut self, flow: &Flow, now_ms: u64) {
         *self = Run::start(flow, now_ms);

@@ -156,3 +156,20 @@ fn a_saved_run_round_trips() {
     let back: Run = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
     assert_eq!(back, r);
 }
+
+#[test]
+fn back_skips_over_automatic_checks_but_not_past_the_start() {
+    let f = flow();
+    let mut r = Run::start(&f, 0);
+    r.answer(&f, Answer::Check(None), 1).unwrap(); // -> ask
+    r.answer(&f, Answer::Choice(1), 2).unwrap(); // -> restart
+    r.back_to_answerable(&f);
+    assert_eq!(r.current(&f).unwrap().id, "ask", "a question is answerable");
+    r.back_to_answerable(&f);
+    assert_eq!(
+        r.current(&f).unwrap().id,
+        "check",
+        "the first step, even a check"
+    );
+    assert_eq!(r.path.len(), 1);
+}

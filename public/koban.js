@@ -13,7 +13,7 @@
   const script = d.currentScript;
   const src = new URL(script?.src || "koban.js", location.href);
   const assets = /\/v\/[^/]+\/koban\.js$/.test(src.pathname) ? new URL("./", src) : new URL(`v/${VERSION}/`, src);
-  const listeners = {};
+  const listeners = { __proto__: null }; // no inherited keys: hosts pollute Object.prototype
   // Verbs the wasm widget handles itself (`Widget::command`). The first three open the panel,
   // so they load the widget at once; until it is loaded, forwarded calls wait in order.
   const FORWARD = "showArticle search startFlow suggest prefill identify registerCheck".split(" ");
@@ -24,17 +24,25 @@
   const isObj = (v) => v && typeof v == "object" && !Array.isArray(v);
 
   const emit = (name, detail) => {
-    for (const fn of (listeners[name] || []).slice()) {
-      try { fn(detail); } catch (e) { console.error(e); }
+    // `off` replaces the array, so a listener removing itself does not disturb this loop.
+    for (const fn of listeners[name] || []) {
+      try { fn(detail); } catch (e) { warn(e); }
     }
   };
 
+  // The widget could not load, or it crashed (the glue reports errors escaping the wasm through
+  // `onCrash`): one `error` event, and the plain-JS fallback panel with the support channels.
   const fail = (err) => {
-    if (!failed) { failed = 1; warn("load failed: " + err); emit("error", { code: "load_failed", message: "" + err }); }
+    if (!failed) {
+      failed = 1;
+      warn(err);
+      emit("error", { code: widget ? "crashed" : "load_failed", message: "" + err });
+      host && import(assets + "koban-fallback.js").then((m) => m.default(root, launcher, cfg, pendingOpen), warn);
+    }
   };
 
   const call = (method, ...args) => {
-    if (widget) try { widget[method](...args); } catch (e) { fail(e); }
+    if (widget && !failed) try { widget[method](...args); } catch (e) { fail(e); }
   };
 
   const load = () => {
@@ -44,7 +52,7 @@
 
   const start = (m) => {
     if (!host || widget) return;
-    try { widget = m.boot({ root, launcher, config: cfg, emit }); } catch (e) { return fail(e); }
+    try { m.onCrash(fail); widget = m.boot({ root, launcher, config: cfg, emit }); } catch (e) { return fail(e); }
     context && call("set_context", context);
     locale && call("set_locale", locale);
     pending.splice(0).forEach((c) => command(...c));
@@ -61,15 +69,14 @@
   // Launcher styles until the widget loads: the default place and the accent colour (a host's
   // `--koban-color-*` applies at once). The widget's stylesheet (style/05-launcher.css) then
   // takes over with every token (offsets, z-index, shadow).
-  const css = ":host{all:initial}.kb-launcher{position:fixed;z-index:2147483000;bottom:20px;inset-inline-end:20px;min-height:48px;padding:0 20px;border:0;border-radius:24px;background:var(--koban-color-accent,#1f5fd6);color:var(--koban-color-on-accent,#fff);font:600 16px system-ui,sans-serif}.kb-left{inset-inline:20px auto}.kb-launcher:focus-visible{outline:3px solid var(--koban-color-accent,#1f5fd6);outline-offset:3px}";
+  const css = ":host{all:initial!important}.kb-launcher{position:fixed;z-index:2147483647;bottom:20px;inset-inline-end:20px;min-height:48px;padding:0 20px;border:0;border-radius:24px;background:var(--koban-color-accent,#1f5fd6);color:var(--koban-color-on-accent,#fff);font:600 16px system-ui,sans-serif}.kb-left{inset-inline:20px auto}.kb-launcher:focus-visible{outline:3px solid var(--koban-color-accent,#1f5fd6);outline-offset:3px}";
 
   const api = {
     boot(c = {}) {
       if (!isObj(c)) return warn("boot expects an object");
       host && api.shutdown();
-      cfg = { apiBase: src.origin };
-      for (const k of ["apiBase", "locale", "preload", "mode", "mount", "position"]) if (script?.dataset[k]) cfg[k] = script.dataset[k];
-      Object.assign(cfg, c);
+      // Defaults, then the script tag's data-* attributes (data-api-base → apiBase), then `c`.
+      cfg = { apiBase: src.origin, ...script?.dataset, ...c };
       const inline = cfg.mode == "inline";
       const parent = inline ? cfg.mount && d.querySelector(cfg.mount) : d.body;
       if (!parent) return warn("mount not found: " + cfg.mount);
@@ -83,8 +90,8 @@
         launcher = d.createElement("button");
         launcher.type = "button";
         launcher.className = "kb-launcher" + (cfg.position == "bottom-left" ? " kb-left" : "");
-        launcher.setAttribute("aria-haspopup", "dialog");
-        launcher.setAttribute("aria-expanded", "false");
+        launcher.ariaHasPopup = "dialog"; // ARIA reflection: every browser since 2023
+        launcher.ariaExpanded = "false";
         launcher.append(LABELS.match(RegExp(`(^|\\|)${lang}:([^|]*)`))?.[2] || LABELS.split(":")[1].split("|")[0]);
         launcher.onclick = api.toggle;
         if (cfg.preload == "intent") for (const e of ["pointerenter", "focus", "touchstart"]) launcher.addEventListener(e, load, { once: true });
@@ -103,18 +110,15 @@
       widget = host = launcher = root = null;
     },
     open(view) {
-      if (!host) return warn("boot first");
-      widget ? call("open", view) : ((pendingOpen = [view]), load());
+      widget ? call("open", view) : host ? ((pendingOpen = [view]), load()) : warn("boot first");
     },
     close() {
       pendingOpen = 0;
       call("close");
     },
     toggle: () => (widget ? call("toggle") : api.open()),
-    setContext(o) {
-      if (!isObj(o)) return warn("setContext expects a plain object");
-      call("set_context", (context = o));
-    },
+    // Checked by the widget (it warns about anything but a plain object), also when replayed.
+    setContext: (o) => call("set_context", (context = o)),
     setLocale(tag) {
       if (typeof tag != "string") return warn("setLocale expects a string");
       call("set_locale", (locale = tag));
@@ -131,7 +135,7 @@
   const Koban = (verb, ...args) => {
     if (FORWARD.includes(verb)) return command(verb, args);
     if (!Object.hasOwn(api, verb)) return warn(`unknown verb \`${verb}\``);
-    try { api[verb](...args); } catch (e) { warn(verb + " failed: " + e); }
+    try { api[verb](...args); } catch (e) { warn(e); }
   };
   Koban.version = VERSION;
   w.Koban = Koban;

@@ -42,7 +42,18 @@ fs.mkdirSync(vdir, { recursive: true });
 fs.writeFileSync(path.join(dist, "koban.js"), min.code);
 fs.writeFileSync(path.join(vdir, "koban.js"), min.code);
 // The wasm-bindgen glue is an ES module: minified too (it is part of the widget budget).
-const glue = await minify(fs.readFileSync(path.join(trunkOut, "koban-widget.js"), "utf8"), {
+// Crash containment: every Rust closure the browser calls (event listeners, timers, promise
+// callbacks) goes through the glue's closure wrapper. An error escaping it (a panic traps as a
+// RuntimeError with panic = "abort"; a JS exception thrown through the wasm) would be an uncaught
+// error on the host page, so the wrapper hands it to the loader (`onCrash`), which shows the
+// fallback panel instead. The build fails if wasm-bindgen's wrapper ever changes shape.
+let glueSrc = fs.readFileSync(path.join(trunkOut, "koban-widget.js"), "utf8");
+const wrapper = /return f\(a, state\.b, \.\.\.args\);/g;
+if (!wrapper.test(glueSrc)) throw new Error("glue: closure wrapper not found, crash containment cannot be added");
+// After the first such error the widget is dead: later callbacks into it do nothing.
+glueSrc = glueSrc.replace(wrapper, "if (dead) return; try { return f(a, state.b, ...args); } catch (e) { dead = 1; crashed(e); }")
+  + "\nlet dead = 0, crashed = (e) => { throw e; };\n/** The loader's handler for errors escaping a Rust callback. */\nexport function onCrash(f) { crashed = f; }\n";
+const glue = await minify(glueSrc, {
   module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false },
 });
 if (/\beval\(|new Function\(/.test(glue.code)) throw new Error("glue contains eval or new Function");
@@ -51,6 +62,12 @@ fs.writeFileSync(path.join(vdir, "koban-widget.js"), glue.code);
 execFileSync("wasm-opt", ["-Oz", "--converge", "-Oz", "--converge", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
   "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
   path.join(trunkOut, "koban-widget_bg.wasm"), "-o", path.join(vdir, "koban-widget_bg.wasm")], { stdio: "inherit" });
+// The plain-JS fallback panel, loaded only when the widget cannot run (public/fallback.js).
+const fallback = await minify(fs.readFileSync(path.join(root, "public/fallback.js"), "utf8"), {
+  module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false },
+});
+if (/\beval\(|new Function\(/.test(fallback.code)) throw new Error("fallback contains eval or new Function");
+fs.writeFileSync(path.join(vdir, "koban-fallback.js"), fallback.code);
 fs.copyFileSync(path.join(root, "public/koban.d.ts"), path.join(vdir, "koban.d.ts"));
 
 function compressAll(dir) {

@@ -148,7 +148,7 @@ impl Widget {
 
     /// Replaces the page context (a plain object such as `{ route: "/nodes", errors: [...] }`).
     pub fn set_context(&self, context: JsValue) {
-        if !context.is_object() {
+        if !is_plain_object(&context) {
             return warn("setContext expects a plain object");
         }
         let text = |key: &str| {

@@ -9,6 +9,7 @@ loading = Hilfe wird geladen…
 retry = Erneut versuchen
 error-network = Du scheinst offline zu sein. Prüfe deine Verbindung und versuche es erneut.
 error-server = Bei uns ist etwas schiefgelaufen. Bitte versuche es gleich noch einmal.
+fallback-text = Die Hilfe konnte nicht geladen werden. Sie erreichen uns weiterhin hier:
 
 home-greeting = Wie können wir helfen?
 search-label = Hilfe durchsuchen

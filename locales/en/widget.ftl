@@ -9,6 +9,7 @@ loading = Loading help…
 retry = Try again
 error-network = You seem to be offline. Check your connection and try again.
 error-server = Something went wrong on our side. Please try again in a moment.
+fallback-text = The help panel could not load. You can still reach us here:
 
 home-greeting = How can we help?
 search-label = Search help

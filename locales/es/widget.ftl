@@ -9,6 +9,7 @@ loading = Cargando ayuda…
 retry = Volver a intentarlo
 error-network = Parece que no tienes conexión. Revísala y vuelve a intentarlo.
 error-server = Algo salió mal por nuestra parte. Vuelve a intentarlo en un momento.
+fallback-text = No se pudo cargar el panel de ayuda. Puedes contactarnos aquí:
 
 home-greeting = ¿Cómo podemos ayudarte?
 search-label = Buscar en la ayuda

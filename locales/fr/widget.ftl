@@ -9,6 +9,7 @@ loading = Chargement de l’aide…
 retry = Réessayer
 error-network = Vous semblez être hors ligne. Vérifiez votre connexion et réessayez.
 error-server = Un problème est survenu de notre côté. Veuillez réessayer dans un instant.
+fallback-text = Le panneau d’aide n’a pas pu se charger. Vous pouvez toujours nous joindre ici :
 
 home-greeting = Comment pouvons-nous vous aider ?
 search-label = Rechercher dans l’aide

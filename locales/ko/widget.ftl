@@ -9,6 +9,7 @@ loading = 도움말을 불러오는 중…
 retry = 다시 시도
 error-network = 오프라인 상태인 것 같아요. 연결을 확인하고 다시 시도해 주세요.
 error-server = 저희 쪽에 문제가 생겼어요. 잠시 후 다시 시도해 주세요.
+fallback-text = 도움말 패널을 불러올 수 없습니다. 다음 방법으로 문의하실 수 있습니다:
 
 home-greeting = 무엇을 도와드릴까요?
 search-label = 도움말 검색

@@ -9,6 +9,7 @@ loading = Carregando ajuda…
 retry = Tentar novamente
 error-network = Parece que você está offline. Verifique sua conexão e tente novamente.
 error-server = Algo deu errado do nosso lado. Tente novamente em instantes.
+fallback-text = Não foi possível carregar o painel de ajuda. Você ainda pode falar conosco por aqui:
 
 home-greeting = Como podemos ajudar?
 search-label = Pesquisar na ajuda

@@ -9,6 +9,7 @@ loading = 正在加载帮助…
 retry = 重试
 error-network = 您似乎已离线。请检查网络连接，然后重试。
 error-server = 我们的系统出现问题。请稍后重试。
+fallback-text = 帮助面板无法加载。您仍可以通过以下方式联系我们：
 
 home-greeting = 有什么可以帮您？
 search-label = 搜索帮助

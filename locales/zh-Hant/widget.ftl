@@ -9,6 +9,7 @@ loading = 正在載入說明…
 retry = 再試一次
 error-network = 您似乎已離線。請檢查網路連線，然後再試一次。
 error-server = 我們的系統發生問題。請稍後再試一次。
+fallback-text = 說明面板無法載入。您仍可透過以下方式聯絡我們：
 
 home-greeting = 有什麼可以幫您的嗎？
 search-label = 搜尋說明

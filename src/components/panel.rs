@@ -19,6 +19,7 @@ use crate::state::{Route, WidgetState};
 pub struct PanelNav {
     state: WidgetState,
     body: NodeRef<html::Div>,
+    title: NodeRef<html::H2>,
 }
 
 impl PanelNav {
@@ -37,6 +38,18 @@ impl PanelNav {
     pub fn back(&self) {
         let scroll = self.state.back();
         self.scroll_to(scroll);
+        // Back to the first view removes the Back button: focus goes to the panel title rather
+        // than being lost to the host page (where Escape would no longer reach the dialog).
+        let (body, title) = (self.body, self.title);
+        request_animation_frame(move || {
+            let lost = body
+                .get_untracked()
+                .and_then(|b| b.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok())
+                .is_some_and(|root| root.active_element().is_none());
+            if let Some(t) = title.get_untracked().filter(|_| lost) {
+                let _ = t.focus();
+            }
+        });
     }
 
     fn scroll_to(&self, top: i32) {
@@ -57,9 +70,11 @@ pub fn Panel() -> impl IntoView {
     let panel_ref = NodeRef::<html::Section>::new();
     let close_ref = NodeRef::<html::Button>::new();
     let body_ref = NodeRef::<html::Div>::new();
+    let title_ref = NodeRef::<html::H2>::new();
     let nav = PanelNav {
         state,
         body: body_ref,
+        title: title_ref,
     };
     provide_context(nav);
 
@@ -106,7 +121,7 @@ pub fn Panel() -> impl IntoView {
                         <span class="kb-visually-hidden">{t("back")}</span>
                     </button>
                 })}
-                <h2 id="kb-title" class="kb-title">{t("panel-title")}</h2>
+                <h2 id="kb-title" class="kb-title" tabindex="-1" node_ref=title_ref>{t("panel-title")}</h2>
                 <LanguageMenu/>
                 {floating.then(|| view! {
                     <button

@@ -196,6 +196,8 @@ impl BootConfig {
                     Some(b) => cfg.nudges = b,
                     None => bad("true or false"),
                 },
+                // `data-manual-boot` on the script tag, read by the loader itself.
+                "manualBoot" => {}
                 _ => warnings.push(ConfigWarning::UnknownKey(key.clone())),
             }
         }

@@ -168,6 +168,8 @@ const NOT_MESSAGES: &[&str] = &[
     "no-referrer",
     "noopener-noreferrer",
     "aria-expanded",
+    "aria-labelledby",
+    "aria-modal",
     "aria-haspopup",
     "wasm-bindgen",
     "wasm-opt",

@@ -1,7 +1,8 @@
 //! The demo dashboard of a compute-sharing platform, with the floating widget (`/demo`), the
 //! inline help panel (`/demo/inline`), and the same dashboard under the strict Content Security
 //! Policy a careful host would send (`/demo/csp`, [`STRICT_CSP`]). The pages are compiled into
-//! the binary.
+//! the binary. `/demo/csp-no-wasm` is the same page under a policy that blocks WebAssembly, which
+//! shows the fallback panel.
 
 use axum::Router;
 use axum::http::header;
@@ -17,6 +18,10 @@ const STYLE: &str = include_str!("../demo/demo.css");
 /// compilation allowed, everything else only from this origin. README documents it as the policy
 /// a host needs.
 pub const STRICT_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+
+/// The strict policy without `'wasm-unsafe-eval'`, for `/demo/csp-no-wasm`: a host that blocks
+/// WebAssembly gets the loader's fallback panel (support channels and email) instead.
+pub const NO_WASM_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
 
 /// Demo routes.
 pub fn router() -> Router {
@@ -34,6 +39,18 @@ pub fn router() -> Router {
                     [
                         (header::CONTENT_TYPE, "text/html; charset=utf-8"),
                         (header::CONTENT_SECURITY_POLICY, STRICT_CSP),
+                    ],
+                    INDEX,
+                )
+            }),
+        )
+        .route(
+            "/demo/csp-no-wasm",
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                        (header::CONTENT_SECURITY_POLICY, NO_WASM_CSP),
                     ],
                     INDEX,
                 )

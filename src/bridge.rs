@@ -57,19 +57,30 @@ fn read_config(config: &JsValue) -> (BootConfig, Vec<ConfigWarning>) {
             vec![ConfigWarning::NotAnObject],
         );
     }
-    let pairs = js_sys::Object::entries(config.unchecked_ref());
-    let entries = pairs.iter().filter_map(|pair| {
-        let pair = js_sys::Array::from(&pair);
-        let key = pair.get(0).as_string()?;
-        let value = pair.get(1);
-        let value = match (value.as_string(), value.as_bool()) {
-            (Some(s), _) => ConfigValue::Str(s),
-            (_, Some(b)) => ConfigValue::Bool(b),
-            _ => ConfigValue::Other,
-        };
-        Some((key, value))
-    });
-    BootConfig::from_entries(entries)
+    BootConfig::from_entries(config_entries(config, true))
+}
+
+/// The own entries of a plain object as [`ConfigValue`]s; objects one level down (`theme`) as
+/// [`ConfigValue::Map`] when `nested`.
+fn config_entries(object: &JsValue, nested: bool) -> Vec<(String, ConfigValue)> {
+    let pairs = js_sys::Object::entries(object.unchecked_ref());
+    pairs
+        .iter()
+        .filter_map(|pair| {
+            let pair = js_sys::Array::from(&pair);
+            let key = pair.get(0).as_string()?;
+            let value = pair.get(1);
+            let value = match (value.as_string(), value.as_bool()) {
+                (Some(s), _) => ConfigValue::Str(s),
+                (_, Some(b)) => ConfigValue::Bool(b),
+                _ if nested && is_plain_object(&value) && !value.is_function() => {
+                    ConfigValue::Map(config_entries(&value, false))
+                }
+                _ => ConfigValue::Other,
+            };
+            Some((key, value))
+        })
+        .collect()
 }
 
 /// A plain JS object as JSON text (through the browser's `JSON.stringify`), or `None` for

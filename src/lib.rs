@@ -14,6 +14,7 @@
 //! - [`state`]: reactive state shared by components, provided as context newtypes.
 //! - [`flow`]: the guided flow being run: saved progress, host checks, events.
 //! - [`ticket`]: the ticket being written or sent: draft autosave, outbox, exactly-once send.
+//! - [`launcher`]: the launcher's label and icon (localized or the host's).
 //! - [`locale`]: which language the widget speaks and switching it live (RTL included).
 //! - [`i18n`]: user-visible strings, from `locales/<locale>/*.ftl`.
 //! - [`components`]: the view, one file per component.
@@ -25,6 +26,7 @@ pub mod content;
 pub mod feedback;
 pub mod flow;
 pub mod i18n;
+pub mod launcher;
 pub mod locale;
 pub mod mount;
 pub mod state;

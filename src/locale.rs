@@ -98,7 +98,8 @@ pub fn follow(
             i18n::set_table(shown, table.as_deref());
             mark(&root, shown);
             if let Some(l) = &launcher {
-                l.set_text_content(Some(&i18n::t("launcher-label")));
+                let (text, icon) = state.launcher.with_value(|(t, i)| (t.clone(), i.clone()));
+                crate::launcher::label(l, text.as_deref(), icon.as_deref());
             }
             state.strings.update(|n| *n += 1);
         });

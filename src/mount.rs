@@ -48,7 +48,7 @@ impl Mounted {
 pub fn mount(host: Host, config: BootConfig) -> Mounted {
     let root = host.root();
     let host_launcher = host.launcher();
-    adopt_styles(&root);
+    adopt_styles(&root, &config.theme.css());
     let state = WidgetState::new(host, &config);
     let api_base = state.api.with_value(|a| a.base().to_string());
     let desk = TicketDesk::new(state, &api_base);
@@ -81,26 +81,38 @@ pub fn mount(host: Host, config: BootConfig) -> Mounted {
     }
 }
 
-/// Adds the widget stylesheet to the shadow root that contains `root`, once.
-pub fn adopt_styles(root: &web_sys::HtmlElement) {
+/// Adds the widget stylesheet to the shadow root that contains `root` (once), then the host's
+/// theme (`theme_css`, from koban-core `Theme::css`) after it, replaced on every boot.
+pub fn adopt_styles(root: &web_sys::HtmlElement, theme_css: &str) {
     let Some(shadow) = root.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok() else {
         warn("the render root is not inside a shadow root; styles not applied");
         return;
     };
-    let key = JsValue::from_str("kobanSheet");
-    if js_sys::Reflect::has(&shadow, &key).unwrap_or(false) {
+    adopt_once(&shadow, "kobanSheet", CSS);
+    adopt_once(&shadow, "kobanTheme", theme_css);
+}
+
+/// Appends a constructable stylesheet with `css` to the shadow root's adopted sheets, remembered
+/// under `key`; a later call with the same key replaces that sheet's rules in place.
+fn adopt_once(shadow: &web_sys::ShadowRoot, key: &str, css: &str) {
+    let key = JsValue::from_str(key);
+    if let Some(sheet) = js_sys::Reflect::get(shadow, &key)
+        .ok()
+        .and_then(|v| v.dyn_into::<web_sys::CssStyleSheet>().ok())
+    {
+        sheet.replace_sync(css).ok();
         return;
     }
     let Ok(sheet) = web_sys::CssStyleSheet::new() else {
         return;
     };
-    sheet.replace_sync(CSS).ok();
-    let adopted = js_sys::Reflect::get(&shadow, &JsValue::from_str("adoptedStyleSheets"))
+    sheet.replace_sync(css).ok();
+    let adopted = js_sys::Reflect::get(shadow, &JsValue::from_str("adoptedStyleSheets"))
         .ok()
         .and_then(|v| v.dyn_into::<js_sys::Array>().ok())
         .unwrap_or_default();
     let sheets = adopted.slice(0, adopted.length());
     sheets.push(&sheet);
-    let _ = js_sys::Reflect::set(&shadow, &JsValue::from_str("adoptedStyleSheets"), &sheets);
-    let _ = js_sys::Reflect::set(&shadow, &key, &JsValue::TRUE);
+    let _ = js_sys::Reflect::set(shadow, &JsValue::from_str("adoptedStyleSheets"), &sheets);
+    let _ = js_sys::Reflect::set(shadow, &key, &sheet);
 }

@@ -55,6 +55,8 @@ pub struct WidgetState {
     pub nudges: bool,
     /// Client for the Koban API.
     pub api: StoredValue<ApiClient>,
+    /// The host's launcher label and icon (`boot({ launcherLabel, launcherIcon })`).
+    pub launcher: StoredValue<(Option<String>, Option<String>)>,
     host: StoredValue<Host, LocalStorage>,
 }
 
@@ -77,6 +79,10 @@ impl WidgetState {
             mode: config.mode,
             nudges: config.nudges,
             api: StoredValue::new(ApiClient::new(api_base)),
+            launcher: StoredValue::new((
+                config.launcher_label.clone(),
+                config.launcher_icon.clone(),
+            )),
             host: StoredValue::new_local(host),
         }
     }

@@ -15,6 +15,8 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::theme::{Theme, ThemeWarning};
+
 /// Where the panel lives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -54,6 +56,13 @@ pub enum Position {
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct BootConfig {
+    /// The host's theme (`theme: { colorAccent, scheme, ... }`), contrast-checked.
+    #[serde(skip)]
+    pub theme: Theme,
+    /// The launcher's text instead of the localized "Help".
+    pub launcher_label: Option<String>,
+    /// An image shown before the launcher's text (`https:`, `http:`, `/path` or `data:image/`).
+    pub launcher_icon: Option<String>,
     /// Base URL of the Koban API; `None` means the origin the loader came from.
     pub api_base: Option<String>,
     /// Floating or inline.
@@ -87,6 +96,9 @@ pub enum ConfigWarning {
         /// What the key accepts, for the warning text.
         expected: &'static str,
     },
+    /// A problem inside `theme`.
+    #[error(transparent)]
+    Theme(#[from] ThemeWarning),
 }
 
 /// One value of the host's boot object, as far as the configuration cares: the widget reads the
@@ -97,7 +109,9 @@ pub enum ConfigValue {
     Str(String),
     /// A boolean.
     Bool(bool),
-    /// Anything else (number, object, array, null, function).
+    /// A plain object, one level deep (the `theme` object).
+    Map(Vec<(String, ConfigValue)>),
+    /// Anything else (number, array, null, function, nested objects).
     Other,
 }
 
@@ -106,6 +120,17 @@ impl From<&Value> for ConfigValue {
         match v {
             Value::String(s) => ConfigValue::Str(s.clone()),
             Value::Bool(b) => ConfigValue::Bool(*b),
+            Value::Object(map) => ConfigValue::Map(
+                map.iter()
+                    .map(|(k, v)| {
+                        let v = match v {
+                            Value::Object(_) => ConfigValue::Other,
+                            v => v.into(),
+                        };
+                        (k.clone(), v)
+                    })
+                    .collect(),
+            ),
             _ => ConfigValue::Other,
         }
     }
@@ -196,6 +221,30 @@ impl BootConfig {
                     Some(b) => cfg.nudges = b,
                     None => bad("true or false"),
                 },
+                "theme" => match value {
+                    ConfigValue::Map(entries) => {
+                        let (theme, theme_warnings) = Theme::from_entries(entries);
+                        cfg.theme = theme;
+                        warnings.extend(theme_warnings.into_iter().map(ConfigWarning::from));
+                    }
+                    _ => warnings.push(ThemeWarning::NotAnObject.into()),
+                },
+                "launcherLabel" => match value.as_str().map(str::trim) {
+                    Some(s) if !s.is_empty() && s.chars().count() <= 40 => {
+                        cfg.launcher_label = Some(s.to_string())
+                    }
+                    _ => bad("a text of 1 to 40 characters"),
+                },
+                "launcherIcon" => match value.as_str() {
+                    Some(s)
+                        if ["https://", "http://", "/", "data:image/"]
+                            .iter()
+                            .any(|p| s.starts_with(p)) =>
+                    {
+                        cfg.launcher_icon = Some(s.to_string())
+                    }
+                    _ => bad("an image URL (https:, http:, /path or data:image/)"),
+                },
                 // `data-manual-boot` on the script tag, read by the loader itself.
                 "manualBoot" => {}
                 _ => warnings.push(ConfigWarning::UnknownKey(key.clone())),
@@ -262,6 +311,30 @@ mod tests {
         assert!(text.iter().any(|t| t.contains("`preload`")), "{text:?}");
         assert!(text.iter().any(|t| t.contains("`nudges`")), "{text:?}");
         assert!(text.iter().any(|t| t.contains("`apiBase`")), "{text:?}");
+    }
+
+    #[test]
+    fn theme_and_launcher_keys() {
+        let (cfg, w) = BootConfig::parse(
+            r##"{"theme":{"colorAccent":"#0b5d1e","colorText":"#eee","scheme":"dark"},
+                "launcherLabel":"Support","launcherIcon":"javascript:alert(1)"}"##,
+        );
+        assert_eq!(cfg.theme.scheme, crate::theme::Scheme::Dark);
+        assert_eq!(cfg.launcher_label.as_deref(), Some("Support"));
+        assert_eq!(cfg.launcher_icon, None);
+        let text: Vec<String> = w.iter().map(ToString::to_string).collect();
+        assert!(
+            text.iter().any(|t| t.contains("`launcherIcon`")),
+            "{text:?}"
+        );
+        // #0b5d1e on the dark background is too dark: rejected, named.
+        assert!(
+            text.iter()
+                .any(|t| t.contains("`colorAccent`") && t.contains("4.5")),
+            "{text:?}"
+        );
+        let (_, w) = BootConfig::parse(r#"{"theme":"dark"}"#);
+        assert_eq!(w[0].to_string(), "boot key `theme` must be an object");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //!   pipeline that checks and compiles `content/` into it.
 //! - [`boot`]: the host's `Koban('boot', config)` object, parsed and checked with warnings that
 //!   name the offending key.
+//! - [`theme`]: the host's `theme` (custom properties, light/dark/auto), with AA contrast checks.
 //! - [`version`]: the widget version that versioned asset URLs are built from.
 //! - [`home`]: what the home view shows: page context, search documents, announcements in
 //!   effect, support hours.
@@ -27,5 +28,6 @@ pub mod flow;
 pub mod home;
 pub mod locales;
 pub mod search;
+pub mod theme;
 pub mod ticket;
 pub mod version;

@@ -232,9 +232,13 @@ impl Widget {
                 (Some(name), Some(f)) if !name.is_empty() => m.flows.register_check(name, f),
                 _ => warn("registerCheck expects (name, async function)"),
             },
-            "prefill" => match json_text(&first).map(|t| serde_json::from_str(&t)) {
-                Some(Ok(draft)) => m.desk.prefill(&draft),
-                Some(Err(_)) => {
+            "prefill" => match json_text(&first).map(|t| {
+                serde_json::from_str(&t)
+                    .ok()
+                    .and_then(|v| koban_core::decode::draft(&v))
+            }) {
+                Some(Some(draft)) => m.desk.prefill(&draft),
+                Some(None) => {
                     warn("prefill: a field has the wrong type (text, number or true/false)")
                 }
                 None => warn("prefill expects a plain object"),

@@ -289,7 +289,7 @@ fn shipped_bundles_are_fully_translated_and_their_size_is_printed() {
         // The widget's hand-written reader (no serde derives) reads it back exactly.
         let text = std::str::from_utf8(&json).unwrap();
         assert_eq!(
-            koban_core::content::decode::bundle_from_json(text).as_ref(),
+            koban_core::decode::bundle_from_json(text).as_ref(),
             Some(&bundle),
             "{locale}"
         );

@@ -4,8 +4,6 @@
 //! Always compiled (the widget needs them):
 //! - [`model`]: [`ContentBundle`] and everything in it, including the safe [`Block`] tree of
 //!   article bodies. Its module doc shows the JSON shape.
-//! - [`decode`]: the bundle read from JSON by hand (what the widget uses: smaller than the
-//!   derives).
 //! - [`locale`]: [`negotiate`], which of the site's locales serves a requested language tag.
 //!
 //! With `authoring` (the server and the `koban content` commands):
@@ -17,7 +15,6 @@
 //! - [`flow_source`]: one flow file parsed, compiled and checked (graph rules with `file:line`).
 //! - [`site`], [`article`], [`diagnostic`]: the pieces they are built from.
 
-pub mod decode;
 pub mod locale;
 pub mod model;
 

@@ -1,21 +1,27 @@
-//! [`ContentBundle`] read from a parsed [`serde_json::Value`] by hand, without the serde derives.
+//! What the widget reads from JSON, decoded by hand from a parsed [`serde_json::Value`] without
+//! the serde derives: the content bundle ([`bundle`]), the saved ticket ([`saved_ticket`]), a
+//! prefill object ([`draft`]) and a saved flow run ([`run`]).
 //!
-//! The widget ships this instead of `serde_json::from_str::<ContentBundle>`: the derived
-//! deserializers are monomorphized per type against serde_json's reader (about 40 KB gzip of
-//! wasm), while parsing into a `Value` is one generic function the widget needs anyway and this
-//! walk is small. It reads exactly the JSON the derives write (see [`super::model`]'s table):
-//! same field names, same defaults for missing optional fields, unknown fields ignored; anything
-//! else (a missing required field, a wrong type, an unknown variant) gives `None` where serde
-//! gives an error.
+//! The derived deserializers are monomorphized per type against serde_json's reader (tens of KB
+//! of wasm), while parsing into a `Value` is one generic function the widget needs anyway and
+//! these walks are small. They read exactly the JSON the derives read (see
+//! [`crate::content::model`]'s table): same field names, same defaults for missing optional
+//! fields, unknown fields ignored; anything else (a missing required field, a wrong type, an
+//! unknown variant) gives `None` where serde gives an error. The tests check them against the
+//! derives. One deliberate difference: serde also reads a struct from a JSON array of its fields
+//! in order, which nothing writes; these readers refuse it.
 
 use serde_json::{Map, Value};
 
-use super::model::{
+use crate::content::{
     Announcement, Article, Block, CalloutKind, Category, Channel, ChannelKind, ContentBundle,
     CustomField, FieldOption, Inline, Level, Severity, Site, Support, Video,
 };
+use crate::flow::runner::{Answer, Run, Visit};
 use crate::flow::{Branch, Choice, Flow, Outcome, Step, StepKind};
-use crate::ticket::FieldKind;
+use crate::ticket::files::SavedFile;
+use crate::ticket::outbox::{Outbox, SavedTicket};
+use crate::ticket::{FieldKind, FieldValue, TicketContext, TicketDraft};
 
 type Obj = Map<String, Value>;
 
@@ -333,6 +339,155 @@ fn outcome(v: &Value) -> Option<Outcome> {
     })
 }
 
+/// The saved ticket in `json` (the widget's local-storage format), or `None`.
+pub fn saved_ticket_from_json(json: &str) -> Option<SavedTicket> {
+    saved_ticket(&serde_json::from_str(json).ok()?)
+}
+
+/// A [`SavedTicket`]: every member optional (`#[serde(default)]`).
+pub fn saved_ticket(v: &Value) -> Option<SavedTicket> {
+    let o = v.as_object()?;
+    Some(SavedTicket {
+        draft: match o.get("draft") {
+            None => TicketDraft::default(),
+            Some(d) => draft(d)?,
+        },
+        started_ms: opt(o, "started_ms", Value::as_u64)?.unwrap_or_default(),
+        transcript_removed: opt(o, "transcript_removed", Value::as_bool)?.unwrap_or_default(),
+        files: opt_list(o, "files", |v| {
+            let o = v.as_object()?;
+            Some(SavedFile {
+                id: text(o, "id")?,
+                name: text(o, "name")?,
+                size: o.get("size")?.as_u64()?,
+            })
+        })?,
+        outbox: match present(o, "outbox") {
+            None => None,
+            Some(v) => {
+                let o = v.as_object()?;
+                Some(Outbox {
+                    key: text(o, "key")?,
+                    body: text(o, "body")?,
+                    attempts: opt(o, "attempts", number)?.unwrap_or_default(),
+                })
+            }
+        },
+    })
+}
+
+/// A [`TicketDraft`] (camelCase members, every one optional), as in a saved ticket or the host's
+/// `Koban('prefill', {...})`.
+pub fn draft(v: &Value) -> Option<TicketDraft> {
+    let o = v.as_object()?;
+    let s = |key| Some(opt(o, key, string)?.unwrap_or_default());
+    Some(TicketDraft {
+        name: s("name")?,
+        email: s("email")?,
+        category: s("category")?,
+        subject: s("subject")?,
+        description: s("description")?,
+        fields: match o.get("fields") {
+            None => Default::default(),
+            Some(f) => f
+                .as_object()?
+                .iter()
+                .map(|(k, v)| Some((k.clone(), field_value(v)?)))
+                .collect::<Option<_>>()?,
+        },
+        context: match o.get("context") {
+            None => TicketContext::default(),
+            Some(c) => context(c)?,
+        },
+        website: s("website")?,
+        fill_ms: match o.get("fillMs") {
+            None | Some(Value::Null) => None,
+            Some(n) => Some(whole_millis(n.as_number()?)?),
+        },
+        identity_token: opt_text(o, "identityToken")?,
+        attachments: opt_list(o, "attachments", string)?,
+    })
+}
+
+/// `fillMs`: an integer, or a number with a zero fraction, in `0..2^64`.
+fn whole_millis(n: &serde_json::Number) -> Option<u64> {
+    n.as_u64().or_else(|| {
+        n.as_f64()
+            .filter(|f| *f >= 0.0 && f.fract() == 0.0 && *f < 18_446_744_073_709_551_616.0)
+            .map(|f| f as u64)
+    })
+}
+
+/// An untagged [`FieldValue`]: `true`/`false`, a number or text.
+fn field_value(v: &Value) -> Option<FieldValue> {
+    Some(match v {
+        Value::Bool(b) => FieldValue::Bool(*b),
+        Value::Number(n) => FieldValue::Number(n.as_f64()?),
+        Value::String(s) => FieldValue::Text(s.clone()),
+        _ => return None,
+    })
+}
+
+fn context(v: &Value) -> Option<TicketContext> {
+    let o = v.as_object()?;
+    let s = |key| Some(opt(o, key, string)?.unwrap_or_default());
+    Some(TicketContext {
+        route: s("route")?,
+        context: match o.get("context") {
+            None => Map::new(),
+            Some(c) => c.as_object()?.clone(),
+        },
+        locale: s("locale")?,
+        widget_version: s("widgetVersion")?,
+        user_agent: s("userAgent")?,
+        transcript: present(o, "transcript").cloned(),
+    })
+}
+
+/// A saved flow [`Run`] in `json`, or `None`.
+pub fn run_from_json(json: &str) -> Option<Run> {
+    run(&serde_json::from_str(json).ok()?)
+}
+
+/// A flow [`Run`]: `{"flow": id, "path": [{"step", "at", "answer"?}]}`.
+pub fn run(v: &Value) -> Option<Run> {
+    let o = v.as_object()?;
+    Some(Run {
+        flow: text(o, "flow")?,
+        path: list(o.get("path")?, |v| {
+            let o = v.as_object()?;
+            Some(Visit {
+                step: text(o, "step")?,
+                at: o.get("at")?.as_u64()?,
+                answer: match present(o, "answer") {
+                    None => None,
+                    Some(a) => Some(answer(a)?),
+                },
+            })
+        })?,
+    })
+}
+
+/// An [`Answer`]: `"next"`, `{"choice": n}`, `{"worked": bool}` or `{"check": text|null}`.
+fn answer(v: &Value) -> Option<Answer> {
+    Some(match variant(v)? {
+        ("next", None) => Answer::Next,
+        ("choice", Some(n)) => Answer::Choice(number(n)?),
+        ("worked", Some(b)) => Answer::Worked(b.as_bool()?),
+        ("check", Some(Value::Null)) => Answer::Check(None),
+        ("check", Some(s)) => Answer::Check(Some(string(s)?)),
+        _ => return None,
+    })
+}
+
+/// An optional member read by `f`: `Some(None)` when missing, `None` when `f` fails.
+fn opt<'a, T>(o: &'a Obj, key: &str, f: impl Fn(&'a Value) -> Option<T>) -> Option<Option<T>> {
+    match o.get(key) {
+        None => Some(None),
+        Some(v) => f(v).map(Some),
+    }
+}
+
 /// An externally tagged enum value: `"tag"` (unit variant) or `{"tag": content}`.
 fn variant(v: &Value) -> Option<(&str, Option<&Value>)> {
     match v {
@@ -439,5 +594,154 @@ mod tests {
             assert_eq!(bundle_from_json(bad), None, "{bad}");
             assert!(serde_json::from_str::<ContentBundle>(bad).is_err(), "{bad}");
         }
+    }
+
+    /// Every JSON text in `cases` reads the same as with the derives (both fail, or both give
+    /// the same value).
+    fn same_as_serde<T: serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(
+        cases: &[&str],
+        ours: fn(&str) -> Option<T>,
+    ) {
+        for json in cases {
+            assert_eq!(ours(json), serde_json::from_str::<T>(json).ok(), "{json}");
+        }
+    }
+
+    #[test]
+    fn saved_tickets_read_like_the_derives() {
+        let full = SavedTicket {
+            draft: TicketDraft {
+                name: "Ann".into(),
+                email: "a@example.com".into(),
+                category: "billing".into(),
+                subject: "S".into(),
+                description: "D".into(),
+                fields: [
+                    ("a".to_string(), FieldValue::Bool(true)),
+                    ("b".to_string(), FieldValue::Number(2.5)),
+                    ("c".to_string(), FieldValue::Number(7.0)),
+                    ("d".to_string(), FieldValue::Text("x".into())),
+                ]
+                .into_iter()
+                .collect(),
+                context: TicketContext {
+                    route: "/r".into(),
+                    context: serde_json::from_str(r#"{"plan":"pro","n":[1,{"x":null}]}"#).unwrap(),
+                    locale: "ja".into(),
+                    widget_version: "0.1.0".into(),
+                    user_agent: "UA".into(),
+                    transcript: Some(serde_json::json!({"flow":"f","steps":[]})),
+                },
+                website: String::new(),
+                fill_ms: Some(5400),
+                identity_token: Some("t".into()),
+                attachments: vec!["att1".into()],
+            },
+            started_ms: 1_700_000_000_000,
+            transcript_removed: true,
+            files: vec![SavedFile {
+                id: "att1".into(),
+                name: "a.png".into(),
+                size: 12,
+            }],
+            outbox: Some(Outbox {
+                key: "k".into(),
+                body: "{}".into(),
+                attempts: 3,
+            }),
+        };
+        let json = serde_json::to_string(&full).unwrap();
+        assert_eq!(saved_ticket_from_json(&json), Some(full));
+        let blank = serde_json::to_string(&SavedTicket::started_at(5)).unwrap();
+        same_as_serde::<SavedTicket>(
+            &[
+                &json,
+                &blank,
+                "{}",
+                "null",
+                r#"{"draft":{"fillMs":5400.0}}"#,
+                r#"{"draft":{"fillMs":-1}}"#,
+                r#"{"draft":{"fillMs":1.5}}"#,
+                r#"{"draft":{"fillMs":null,"identityToken":null,"context":{"transcript":null}}}"#,
+                r#"{"draft":{"name":null}}"#,
+                r#"{"draft":{"fields":{"a":null}}}"#,
+                r#"{"draft":{"fields":{"a":[1]}}}"#,
+                r#"{"outbox":null,"files":[]}"#,
+                r#"{"outbox":{"key":"k","body":"b"}}"#,
+                r#"{"outbox":{"key":"k"}}"#,
+                r#"{"files":[{"id":"i","name":"n"}]}"#,
+                r#"{"started_ms":1.5}"#,
+                r#"{"started_ms":-1}"#,
+                r#"{"transcript_removed":"yes"}"#,
+                r#"{"unknown":1,"draft":{"unknown":2,"context":{"context":{}}}}"#,
+            ],
+            saved_ticket_from_json,
+        );
+    }
+
+    #[test]
+    fn prefills_read_like_the_derives() {
+        same_as_serde::<TicketDraft>(
+            &[
+                r#"{"subject":"S","fields":{"gpu":true,"n":3,"t":"x"}}"#,
+                r#"{"subject":3}"#,
+                r#"{"fields":[]}"#,
+                r#"{"attachments":["a"],"website":"w"}"#,
+            ],
+            |j| draft(&serde_json::from_str(j).ok()?),
+        );
+    }
+
+    #[test]
+    fn runs_read_like_the_derives() {
+        let run = Run {
+            flow: "f".into(),
+            path: vec![
+                Visit {
+                    step: "a".into(),
+                    at: 1,
+                    answer: Some(Answer::Choice(2)),
+                },
+                Visit {
+                    step: "b".into(),
+                    at: 2,
+                    answer: Some(Answer::Worked(false)),
+                },
+                Visit {
+                    step: "c".into(),
+                    at: 3,
+                    answer: Some(Answer::Check(None)),
+                },
+                Visit {
+                    step: "d".into(),
+                    at: 4,
+                    answer: Some(Answer::Check(Some("ok".into()))),
+                },
+                Visit {
+                    step: "e".into(),
+                    at: 5,
+                    answer: Some(Answer::Next),
+                },
+                Visit {
+                    step: "g".into(),
+                    at: 6,
+                    answer: None,
+                },
+            ],
+        };
+        let json = serde_json::to_string(&run).unwrap();
+        assert_eq!(run_from_json(&json), Some(run));
+        same_as_serde::<Run>(
+            &[
+                &json,
+                r#"{"flow":"f","path":[]}"#,
+                r#"{"flow":"f"}"#,
+                r#"{"flow":"f","path":[{"step":"a","at":1,"answer":null}]}"#,
+                r#"{"flow":"f","path":[{"step":"a","at":1,"answer":{"choice":-1}}]}"#,
+                r#"{"flow":"f","path":[{"step":"a","at":1,"answer":"later"}]}"#,
+                r#"{"flow":"f","path":[{"step":"a","answer":"next"}]}"#,
+            ],
+            run_from_json,
+        );
     }
 }

@@ -87,8 +87,13 @@ fn is_plain_object(value: &JsValue) -> bool {
 }
 
 /// A plain JS object as a JSON object.
+/// Parsed as a `Value` (whose deserializer the widget has anyway), not as a `Map`, whose own
+/// deserializer would bring serde's type-error messages (and float formatting) into the wasm.
 fn json_object(value: &JsValue) -> Option<serde_json::Map<String, serde_json::Value>> {
-    serde_json::from_str(&json_text(value)?).ok()
+    match serde_json::from_str(&json_text(value)?) {
+        Ok(serde_json::Value::Object(map)) => Some(map),
+        _ => None,
+    }
 }
 
 /// A mounted widget, driven by the loader.

@@ -389,11 +389,14 @@ pub fn draft(v: &Value) -> Option<TicketDraft> {
         description: s("description")?,
         fields: match o.get("fields") {
             None => Default::default(),
-            Some(f) => f
-                .as_object()?
-                .iter()
-                .map(|(k, v)| Some((k.clone(), field_value(v)?)))
-                .collect::<Option<_>>()?,
+            Some(f) => {
+                // Inserted one by one: collecting into a BTreeMap would bring a stable sort.
+                let mut fields = std::collections::BTreeMap::new();
+                for (k, v) in f.as_object()? {
+                    fields.insert(k.clone(), field_value(v)?);
+                }
+                fields
+            }
         },
         context: match o.get("context") {
             None => TicketContext::default(),

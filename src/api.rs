@@ -63,9 +63,10 @@ impl ApiClient {
         let res = self
             .get(&format!("/api/v1/content?locale={}", encode(locale)))
             .await?;
-        res.json::<ContentBundle>()
-            .await
-            .map_err(|_| ApiError::Decode)
+        // Read by koban-core's hand-written decoder from a `serde_json::Value`: the serde
+        // derives of the bundle's ~25 types would cost far more wasm.
+        let text = res.text().await.map_err(|_| ApiError::Decode)?;
+        koban_core::decode::bundle_from_json(&text).ok_or(ApiError::Decode)
     }
 }
 

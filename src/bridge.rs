@@ -98,8 +98,13 @@ fn is_plain_object(value: &JsValue) -> bool {
 }
 
 /// A plain JS object as a JSON object.
+/// Parsed as a `Value` (whose deserializer the widget has anyway), not as a `Map`, whose own
+/// deserializer would bring serde's type-error messages (and float formatting) into the wasm.
 fn json_object(value: &JsValue) -> Option<serde_json::Map<String, serde_json::Value>> {
-    serde_json::from_str(&json_text(value)?).ok()
+    match serde_json::from_str(&json_text(value)?) {
+        Ok(serde_json::Value::Object(map)) => Some(map),
+        _ => None,
+    }
 }
 
 /// A mounted widget, driven by the loader.
@@ -243,9 +248,13 @@ impl Widget {
                 (Some(name), Some(f)) if !name.is_empty() => m.flows.register_check(name, f),
                 _ => warn("registerCheck expects (name, async function)"),
             },
-            "prefill" => match json_text(&first).map(|t| serde_json::from_str(&t)) {
-                Some(Ok(draft)) => m.desk.prefill(&draft),
-                Some(Err(_)) => {
+            "prefill" => match json_text(&first).map(|t| {
+                serde_json::from_str(&t)
+                    .ok()
+                    .and_then(|v| koban_core::decode::draft(&v))
+            }) {
+                Some(Some(draft)) => m.desk.prefill(&draft),
+                Some(None) => {
                     warn("prefill: a field has the wrong type (text, number or true/false)")
                 }
                 None => warn("prefill expects a plain object"),

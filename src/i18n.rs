@@ -118,9 +118,13 @@ fn render(pattern: &JsValue, args: &[(&str, String)], locale: &str, out: &mut St
 
 /// The CLDR plural category of `value` in `locale` (`other` for anything not a number).
 fn plural_category(value: &str, locale: &str) -> String {
-    let Ok(n) = value.parse::<f64>() else {
+    // Rust's float syntax, read by the browser's parseFloat (which agrees on every such string):
+    // `str::parse::<f64>` would bring core's float parser and its tables (~14 KB gzip). The
+    // values it refuses (not numbers, or infinite) are all "other", as before.
+    if !koban_core::ticket::validate::is_finite_number(value) {
         return "other".into();
-    };
+    }
+    let n = js_sys::Number::parse_float(value);
     let locales = js_sys::Array::of1(&JsValue::from_str(locale));
     js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new())
         .select(n)
@@ -133,13 +137,14 @@ fn format_value(value: &str, locale: &str) -> String {
     if value.is_empty() || value.len() > 15 || !value.bytes().all(|b| b.is_ascii_digit()) {
         return value.to_string();
     }
-    let Ok(n) = value.parse::<f64>() else {
+    // At most 15 digits: exact as an f64.
+    let Ok(n) = value.parse::<u64>() else {
         return value.to_string();
     };
     let locales = js_sys::Array::of1(&JsValue::from_str(locale));
     js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new())
         .format()
-        .call1(&JsValue::UNDEFINED, &JsValue::from_f64(n))
+        .call1(&JsValue::UNDEFINED, &JsValue::from_f64(n as f64))
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_else(|| value.to_string())

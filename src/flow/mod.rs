@@ -44,7 +44,7 @@ impl FlowDesk {
                 let (at, run) = text.split_once('\n')?;
                 let fresh = now_ms().saturating_sub(at.parse().ok()?) < EXPIRES_MS;
                 fresh
-                    .then(|| serde_json::from_str::<Run>(run).ok())
+                    .then(|| koban_core::decode::run_from_json(run))
                     .flatten()
             });
         Self {

@@ -35,7 +35,7 @@ impl DraftStore {
     /// The saved ticket, if there is one and it can be read.
     pub fn load(&self) -> Option<SavedTicket> {
         let text = local_storage()?.get_item(&self.key).ok()??;
-        serde_json::from_str(&text).ok()
+        koban_core::decode::saved_ticket_from_json(&text)
     }
 
     /// Saves `saved` (a blank one is removed instead: nothing worth keeping).

@@ -4,6 +4,9 @@
 //!
 //! - [`content`]: the help-content bundle (model, locale negotiation) and, with `authoring`, the
 //!   pipeline that checks and compiles `content/` into it.
+//! - [`decode`]: the JSON the widget reads (content bundle, saved ticket, prefill, flow run)
+//!   decoded by hand from a `serde_json::Value`, with the same format as the serde derives but
+//!   far less wasm.
 //! - [`boot`]: the host's `Koban('boot', config)` object, parsed and checked with warnings that
 //!   name the offending key.
 //! - [`theme`]: the host's `theme` (custom properties, light/dark/auto), with AA contrast checks.
@@ -23,6 +26,7 @@
 
 pub mod boot;
 pub mod content;
+pub mod decode;
 pub mod feedback;
 pub mod flow;
 pub mod home;

@@ -286,6 +286,13 @@ fn shipped_bundles_are_fully_translated_and_their_size_is_printed() {
             "{locale}"
         );
         let json = serde_json::to_vec(&bundle).unwrap();
+        // The widget's hand-written reader (no serde derives) reads it back exactly.
+        let text = std::str::from_utf8(&json).unwrap();
+        assert_eq!(
+            koban_core::decode::bundle_from_json(text).as_ref(),
+            Some(&bundle),
+            "{locale}"
+        );
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         gz.write_all(&json).unwrap();
         let gzipped = gz.finish().unwrap().len();

@@ -268,8 +268,7 @@ fn check_field(
         (FieldKind::Checkbox, FieldValue::Bool(_)) => {}
         (FieldKind::Checkbox, _) => errors.push(path, ErrorCode::InvalidType),
         (FieldKind::Number, FieldValue::Number(n)) if n.is_finite() => {}
-        (FieldKind::Number, FieldValue::Text(s))
-            if s.trim().parse::<f64>().is_ok_and(f64::is_finite) => {}
+        (FieldKind::Number, FieldValue::Text(s)) if is_finite_number(s.trim()) => {}
         (FieldKind::Number, _) => errors.push(path, ErrorCode::NotANumber),
         (FieldKind::Text | FieldKind::Textarea, FieldValue::Text(_)) => {}
         (FieldKind::Select, FieldValue::Text(s)) => {
@@ -284,6 +283,55 @@ fn check_field(
         }
         (_, _) => errors.push(path, ErrorCode::InvalidType),
     }
+}
+
+/// Whether `s` parses as a finite `f64`: exactly `s.parse::<f64>().is_ok_and(f64::is_finite)`,
+/// without core's float parser (its Eisel-Lemire tables are about 14 KB of the widget's gzipped
+/// wasm). Rust's grammar: `[+-]? (digits | digits '.' digits? | '.' digits) ([eE] [+-]? digits)?`
+/// (`inf`, `infinity` and `nan` parse but are not finite); a number overflows to infinity when
+/// it is at least 2^1024 - 2^970, halfway between `f64::MAX` and 2^1024 (ties go to even).
+pub fn is_finite_number(s: &str) -> bool {
+    /// 2^1024 - 2^970 (309 digits before the point), trailing zeros removed.
+    const LIMIT: &[u8] = b"179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
+    let digits = |b: &[u8]| b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let b = s.as_bytes();
+    let b = b.strip_prefix(b"+").or(b.strip_prefix(b"-")).unwrap_or(b);
+    let (int, rest) = b.split_at(digits(b));
+    let (frac, rest) = match rest.strip_prefix(b".") {
+        Some(r) => r.split_at(digits(r)),
+        None => (&[][..], rest),
+    };
+    if int.is_empty() && frac.is_empty() {
+        return false;
+    }
+    let mut exp: i64 = 0;
+    if let Some(e) = rest.strip_prefix(b"e").or(rest.strip_prefix(b"E")) {
+        let (neg, e) = match e.split_first() {
+            Some((b'-', e)) => (true, e),
+            Some((b'+', e)) => (false, e),
+            _ => (false, e),
+        };
+        if e.is_empty() || digits(e) != e.len() {
+            return false;
+        }
+        for d in e {
+            exp = (exp * 10 + i64::from(d - b'0')).min(1 << 40);
+        }
+        if neg {
+            exp = -exp;
+        }
+    } else if !rest.is_empty() {
+        return false;
+    }
+    // The value is 0.<significant digits> × 10^point.
+    let zeros = int.iter().chain(frac).take_while(|d| **d == b'0').count();
+    let all: Vec<u8> = int.iter().chain(frac).skip(zeros).copied().collect();
+    let significant = &all[..all.len() - all.iter().rev().take_while(|d| **d == b'0').count()];
+    if significant.is_empty() {
+        return true;
+    }
+    let point = int.len() as i64 - zeros as i64 + exp;
+    point < 309 || (point == 309 && significant < LIMIT)
 }
 
 /// A pragmatic email check: `local@domain.tld`, no spaces or control characters, one `@`, a dot

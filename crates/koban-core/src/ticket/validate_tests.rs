@@ -250,3 +250,65 @@ fn wire_names_round_trip_through_serde_and_from_wire() {
         assert_eq!(ErrorCode::from_wire(code.as_str()), Some(code));
     }
 }
+
+/// `is_finite_number` is `str::parse::<f64>` + `is_finite`, on every string of up to 5
+/// characters over a number-ish alphabet and around the overflow limit.
+#[test]
+fn is_finite_number_matches_rusts_float_parser() {
+    let std = |s: &str| s.parse::<f64>().is_ok_and(f64::is_finite);
+    let alphabet = ["0", "1", "9", ".", "e", "E", "+", "-", "i", " "];
+    let mut cases: Vec<String> = vec![String::new()];
+    let mut level = cases.clone();
+    for _ in 0..5 {
+        level = level
+            .iter()
+            .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+            .collect();
+        cases.extend(level.iter().cloned());
+    }
+    let limit = "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
+    let below = "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497791";
+    for n in [limit, below] {
+        let (head, tail) = n.split_at(1);
+        cases.extend([
+            n.to_string(),
+            format!("-{n}"),
+            format!("{n}0"),
+            format!("{n}.5"),
+            format!("{n}e-1"),
+            format!("{head}.{tail}e308"),
+            format!("{head}.{tail}9e308"),
+            format!("0.{n}e309"),
+            format!("000{n}.000"),
+            format!("{head}.{tail}E+308"),
+        ]);
+    }
+    cases.extend(
+        [
+            "1.7976931348623157e308",
+            "1.7976931348623158e308",
+            "1.7976931348623159e308",
+            "1e308",
+            "1e309",
+            "0.1e310",
+            "10e308",
+            "1e-400",
+            "1e99999999999999999999",
+            "1e-99999999999999999999",
+            "0e99999999999999999999",
+            "inf",
+            "-infinity",
+            "NaN",
+            "1_000",
+            "0x10",
+            "١٢",
+            "1.5e3",
+            ".5",
+            "5.",
+        ]
+        .map(String::from),
+    );
+    for s in &cases {
+        assert_eq!(is_finite_number(s), std(s), "{s:?}");
+    }
+}

@@ -36,7 +36,7 @@ fi
 
 # Node tools, pinned in package.json / package-lock.json: binaryen (wasm-opt 132; Debian's 108
 # emits wasm that fails in browsers), terser (minifies the loader), playwright-core.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/terser ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/@axe-core/playwright ]; then
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/terser ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/@axe-core/playwright ] || [ ! -d node_modules/lighthouse ]; then
   log "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -76,7 +76,8 @@ async fn boot_adopts_styles_into_the_shadow_root_and_emits_ready() {
     let f = mount("{}");
     tick().await;
     let sheets = Reflect::get(&f.shadow, &"adoptedStyleSheets".into()).unwrap();
-    assert_eq!(sheets.unchecked_into::<Array>().length(), 1);
+    // The widget's stylesheet, then the theme's (empty without `theme`).
+    assert_eq!(sheets.unchecked_into::<Array>().length(), 2);
     assert_eq!(events(&f), vec!["ready"]);
     assert!(
         query(&f, "[role=dialog]").is_none(),

@@ -42,11 +42,13 @@ impl PanelNav {
         // than being lost to the host page (where Escape would no longer reach the dialog).
         let (body, title) = (self.body, self.title);
         request_animation_frame(move || {
+            // try_: the panel may be unmounted by the next frame.
             let lost = body
-                .get_untracked()
+                .try_get_untracked()
+                .flatten()
                 .and_then(|b| b.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok())
                 .is_some_and(|root| root.active_element().is_none());
-            if let Some(t) = title.get_untracked().filter(|_| lost) {
+            if let Some(t) = title.try_get_untracked().flatten().filter(|_| lost) {
                 let _ = t.focus();
             }
         });
@@ -55,7 +57,7 @@ impl PanelNav {
     fn scroll_to(&self, top: i32) {
         let body = self.body;
         request_animation_frame(move || {
-            if let Some(b) = body.get_untracked() {
+            if let Some(b) = body.try_get_untracked().flatten() {
                 b.set_scroll_top(top);
             }
         });

@@ -90,9 +90,11 @@ pub fn SearchResults(
         if count == 0 && !query.is_empty() {
             set_timeout(
                 move || {
+                    // The search view may be gone by now (its stored values disposed): `try_`.
                     let still = state.query.get_untracked().trim() == query;
-                    if still && !reported.with_value(|r| r.contains(&query)) {
-                        reported.update_value(|r| r.push(query.clone()));
+                    let new = reported.try_with_value(|r| !r.contains(&query)) == Some(true);
+                    if still && new {
+                        reported.try_update_value(|r| r.push(query.clone()));
                         crate::feedback::search_no_results(state, &query);
                     }
                 },

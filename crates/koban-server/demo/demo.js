@@ -54,5 +54,7 @@ window.Koban = window.Koban || function () { (Koban.q = Koban.q || []).push(argu
     });
     document.getElementById("node-online").addEventListener("change", nodeState);
     show("nodes");
+    // `/demo?help=open` opens the panel on load (used by the Lighthouse audit of the open panel).
+    if (/[?&]help=open\b/.test(location.search)) Koban("open");
   });
 })();

@@ -157,7 +157,8 @@ fn core_fields(site: &Site) -> Vec<FieldSpec> {
 fn focus_first_invalid(form: NodeRef<html::Form>) {
     request_animation_frame(move || {
         let first = form
-            .get_untracked()
+            .try_get_untracked()
+            .flatten()
             .and_then(|f| f.query_selector("[aria-invalid='true']").ok().flatten())
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(el) = first {

@@ -98,3 +98,29 @@ test("the whole journey by keyboard alone", async () => {
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test("the launcher never covers focused host content on the demo pages (WCAG 2.4.11)", async () => {
+  for (const [path, viewport] of [["/demo", { width: 1280, height: 800 }], ["/demo", { width: 800, height: 600 }], ["/demo/csp", { width: 640, height: 480 }]]) {
+    const page = await newPage(browser, { viewport });
+    await page.goto(koban.base + path);
+    await page.waitForFunction(() => window.Koban?.version);
+    await page.locator("body").focus();
+    const seen = new Set();
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press("Tab");
+      const r = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body || el.tagName === "KOBAN-WIDGET") return null;
+        const b = el.getBoundingClientRect();
+        const l = document.querySelector("koban-widget")?.shadowRoot?.querySelector(".kb-launcher")?.getBoundingClientRect();
+        const overlap = l && b.right > l.left && b.left < l.right && b.bottom > l.top && b.top < l.bottom;
+        return { id: el.id || el.textContent.trim().slice(0, 30), overlap: !!overlap };
+      });
+      if (!r) continue;
+      seen.add(r.id);
+      assert.equal(r.overlap, false, `${path} at ${viewport.width}px: the launcher covers focused "${r.id}"`);
+    }
+    assert.ok(seen.size >= 3, `tabbed through the host page (${[...seen].join(", ")})`);
+    await page.context().close();
+  }
+});

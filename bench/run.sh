@@ -8,6 +8,8 @@
 #   1. search engine on the host: KOBAN_BENCH_QUICK=1 cargo bench -p koban-core --profile server --bench search
 #   2. HTTP under load: bench/wrk.sh (tickets on SQLite and PostgreSQL, content endpoint)
 #   3. search in headless Chromium: node bench/search-browser.mjs
+#   4. host page impact, open times, Lighthouse, bytes on the wire: node bench/page-browser.mjs
+# and first the size report of dist/ (scripts/size.mjs).
 # Needs the release server (target/server/koban, rebuilt here with cargo when the sources
 # changed) and the widget bundle in dist/ (`make bundle`; `make bench` builds both first).
 # KOBAN_BENCH_NO_BUILD=1 uses target/server/koban as it is.
@@ -69,9 +71,11 @@ part() {
   [[ $rc == 0 ]] || { echo "bench: $name failed (exit $rc)" >&2; STATUS=1; }
 }
 
+part size sh -c 'node scripts/size.mjs; cp target/size-report.json "$0/size.json"' "$LOGS"
 part search env KOBAN_BENCH_QUICK=1 cargo bench -p koban-core --profile server --bench search
 part wrk bench/wrk.sh
 part browser node bench/search-browser.mjs
+part page node bench/page-browser.mjs
 
 meta load_end "$(load)"
 echo "== writing BENCHMARKS.md"

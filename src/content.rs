@@ -63,21 +63,44 @@ impl Content {
     }
 }
 
-/// Creates the content state and loads it now and whenever the widget's locale changes.
+/// Creates the content state and loads it once it is needed, and again whenever the widget's
+/// locale changes after that.
+///
+/// Needed means: the panel is open (always, inline), or a nudge may show (nudges on and the page
+/// reports an error code). A widget booted on idle on a page that never opens it therefore
+/// fetches, parses and indexes nothing, and adds no long task to the host page.
 pub fn provide_content(widget: WidgetState) {
     let content = Content {
         state: RwSignal::new(None),
         widget,
     };
     provide_context(content);
-    Effect::new(move |_| load(content, widget.locale.get()));
+    let needed = Memo::new(move |_| {
+        widget.open()
+            || (widget.nudges
+                && widget
+                    .context
+                    .with(|c| c.iter().any(|x| x.starts_with("error:"))))
+    });
+    let loaded_for = StoredValue::new(None::<String>);
+    Effect::new(move |_| {
+        let locale = widget.locale.get();
+        if needed.get() && loaded_for.get_value().as_deref() != Some(locale.as_str()) {
+            loaded_for.set_value(Some(locale.clone()));
+            load(content, locale);
+        }
+    });
 }
 
 fn load(content: Content, locale: String) {
     let api = content.widget.api.get_value();
     content.state.set(None);
     spawn_local(async move {
-        let result = api.content(&locale).await.map(|bundle| {
+        let bundle = api.content(&locale).await;
+        // Decoding the bundle and building the index are two tasks, not one: the browser can
+        // paint and handle input in between, and the host page sees no long task from us.
+        crate::ticket::send::sleep(0).await;
+        let result = bundle.map(|bundle| {
             let index = Index::build_with(search_docs(&bundle), Normalizer::with_hook(js_nfkc));
             Arc::new(Loaded { bundle, index })
         });

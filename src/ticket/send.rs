@@ -112,7 +112,8 @@ async fn run(desk: TicketDesk) {
 }
 
 /// Waits `ms` milliseconds (a `setTimeout` promise).
-async fn sleep(ms: u64) {
+/// Resolves after `ms` milliseconds (a `setTimeout` task; `0` yields to the browser).
+pub async fn sleep(ms: u64) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             let ms = i32::try_from(ms).unwrap_or(i32::MAX);

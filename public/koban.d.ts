@@ -42,9 +42,45 @@ export interface KobanBootConfig {
   position?: "bottom-right" | "bottom-left";
   /** Proactive nudges on the launcher (default true). */
   nudges?: boolean;
+  /** Design tokens (`--koban-*`); a colour below WCAG AA contrast is refused with a warning. */
+  theme?: KobanTheme;
+  /** The launcher's text instead of the localized "Help". */
+  launcherLabel?: string;
+  /** An image shown before the launcher's text (https:, http:, /path or data:image/). */
+  launcherIcon?: string;
+}
+
+/** Colours as "#rrggbb", "#rgb" or "rgb(r, g, b)"; lengths in px ("12px"). */
+export interface KobanTheme {
+  /** "light" (default), "dark" or "auto" (follows prefers-color-scheme). */
+  scheme?: "light" | "dark" | "auto";
+  colorAccent?: string;
+  colorOnAccent?: string;
+  colorBg?: string;
+  colorSurface?: string;
+  colorText?: string;
+  colorMuted?: string;
+  colorBorder?: string;
+  colorFocus?: string;
+  colorDanger?: string;
+  colorMark?: string;
+  colorOnline?: string;
+  radius?: string;
+  radiusSmall?: string;
+  /** A font-family list. */
+  font?: string;
+  fontSize?: string;
+  space?: string;
+  /** A non-negative integer, as a string. */
+  zIndex?: string;
+  panelWidth?: string;
+  panelHeight?: string;
+  offsetX?: string;
+  offsetY?: string;
 }
 
 export interface KobanErrorDetail {
+  /** "load_failed" (the wasm could not load or start) or "crashed" (it failed after loading). */
   code: string;
   message?: string;
 }

@@ -32,30 +32,8 @@ pub fn router() -> Router {
         )
         .route("/demo", get(|| async { html(INDEX) }))
         .route("/demo/inline", get(|| async { html(INLINE) }))
-        .route(
-            "/demo/csp",
-            get(|| async {
-                (
-                    [
-                        (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-                        (header::CONTENT_SECURITY_POLICY, STRICT_CSP),
-                    ],
-                    INDEX,
-                )
-            }),
-        )
-        .route(
-            "/demo/csp-no-wasm",
-            get(|| async {
-                (
-                    [
-                        (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-                        (header::CONTENT_SECURITY_POLICY, NO_WASM_CSP),
-                    ],
-                    INDEX,
-                )
-            }),
-        )
+        .route("/demo/csp", get(|| async { with_csp(STRICT_CSP) }))
+        .route("/demo/csp-no-wasm", get(|| async { with_csp(NO_WASM_CSP) }))
         .route(
             "/demo/demo.js",
             get(|| async {
@@ -69,6 +47,17 @@ pub fn router() -> Router {
             "/demo/demo.css",
             get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLE) }),
         )
+}
+
+/// The demo dashboard served under `policy`.
+fn with_csp(policy: &'static str) -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CONTENT_SECURITY_POLICY, policy),
+        ],
+        INDEX,
+    )
 }
 
 fn html(body: &'static str) -> impl IntoResponse {

@@ -13,6 +13,7 @@
 use std::sync::Arc;
 
 use koban_core::content::ContentBundle;
+use koban_core::home::needed::content_needed;
 use koban_core::home::search_docs::search_docs;
 use koban_core::search::{DocKind, Index, Normalizer};
 use leptos::prelude::*;
@@ -66,9 +67,10 @@ impl Content {
 /// Creates the content state and loads it once it is needed, and again whenever the widget's
 /// locale changes after that.
 ///
-/// Needed means: the panel is open (always, inline), or a nudge may show (nudges on and the page
-/// reports an error code). A widget booted on idle on a page that never opens it therefore
-/// fetches, parses and indexes nothing, and adds no long task to the host page.
+/// Needed is koban-core's [`content_needed`]: the panel is open (always, inline), or a nudge may
+/// show (nudges on and the page reports an error code). A widget booted on idle on a page that
+/// never opens it therefore fetches, parses and indexes nothing, and adds no long task to the
+/// host page.
 pub fn provide_content(widget: WidgetState) {
     let content = Content {
         state: RwSignal::new(None),
@@ -76,11 +78,10 @@ pub fn provide_content(widget: WidgetState) {
     };
     provide_context(content);
     let needed = Memo::new(move |_| {
-        widget.open()
-            || (widget.nudges
-                && widget
-                    .context
-                    .with(|c| c.iter().any(|x| x.starts_with("error:"))))
+        let open = widget.open();
+        widget
+            .context
+            .with(|c| content_needed(open, widget.nudges, c))
     });
     let loaded_for = StoredValue::new(None::<String>);
     Effect::new(move |_| {
@@ -99,7 +100,7 @@ fn load(content: Content, locale: String) {
         let bundle = api.content(&locale).await;
         // Decoding the bundle and building the index are two tasks, not one: the browser can
         // paint and handle input in between, and the host page sees no long task from us.
-        crate::ticket::send::sleep(0).await;
+        crate::timer::sleep(0).await;
         let result = bundle.map(|bundle| {
             let index = Index::build_with(search_docs(&bundle), Normalizer::with_hook(js_nfkc));
             Arc::new(Loaded { bundle, index })

@@ -14,6 +14,7 @@
 //! - [`state`]: reactive state shared by components, provided as context newtypes.
 //! - [`flow`]: the guided flow being run: saved progress, host checks, events.
 //! - [`ticket`]: the ticket being written or sent: draft autosave, outbox, exactly-once send.
+//! - [`timer`]: `setTimeout` as a future (retries, yielding to the browser).
 //! - [`launcher`]: the launcher's label and icon (localized or the host's).
 //! - [`locale`]: which language the widget speaks and switching it live (RTL included).
 //! - [`i18n`]: user-visible strings, from `locales/<locale>/*.ftl`.
@@ -31,6 +32,7 @@ pub mod locale;
 pub mod mount;
 pub mod state;
 pub mod ticket;
+pub mod timer;
 
 pub use bridge::{Host, Widget, boot};
 

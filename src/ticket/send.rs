@@ -96,7 +96,7 @@ async fn run(desk: TicketDesk) {
                 }
                 return;
             }
-            Next::RetryIn(ms) => sleep(ms).await,
+            Next::RetryIn(ms) => crate::timer::sleep(ms).await,
             Next::Park => return desk.park(),
             Next::Fail => {
                 if let Ok(TicketAnswer::Refused {
@@ -109,16 +109,4 @@ async fn run(desk: TicketDesk) {
             }
         }
     }
-}
-
-/// Waits `ms` milliseconds (a `setTimeout` promise).
-/// Resolves after `ms` milliseconds (a `setTimeout` task; `0` yields to the browser).
-pub async fn sleep(ms: u64) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let ms = i32::try_from(ms).unwrap_or(i32::MAX);
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

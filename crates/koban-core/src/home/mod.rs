@@ -7,10 +7,12 @@
 //! - [`hours`]: whether support is open now, and its hours in the user's time zone.
 //! - [`links`]: which hrefs may be rendered as links.
 //! - [`suggest`]: "Suggested for this page" and the proactive nudge.
+//! - [`needed`]: whether the widget needs the content bundle yet.
 
 pub mod announcements;
 pub mod hours;
 pub mod links;
+pub mod needed;
 pub mod page_context;
 pub mod search_docs;
 pub mod suggest;

@@ -9,7 +9,8 @@ use std::fmt;
 use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
-use super::{Obj, article, flow};
+use super::Obj;
+use super::content::{article, flow};
 use crate::content::Article;
 use crate::flow::Flow;
 

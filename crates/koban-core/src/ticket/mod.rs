@@ -1,6 +1,6 @@
 //! Tickets: the schema the widget's form sends, its validation and the widget's retry policy.
 //!
-//! One schema, two enforcers: the widget runs [`validate`] as the user types and the server runs
+//! One schema, two enforcers: the widget runs [`validate()`] as the user types and the server runs
 //! the very same function on every `POST /api/v1/tickets`. Errors are stable codes
 //! ([`ErrorCode`]), never English text, so the widget can show them in the user's language next to
 //! the right field.
@@ -12,7 +12,7 @@
 //! - [`files`]: the attachment policy and the check before uploading.
 //! - [`outbox`]: the ticket the widget keeps in the browser and the exactly-once send loop's
 //!   decisions.
-//! - [`reference`]: the human-friendly ticket reference (`KB-7F3K-92QD`).
+//! - [`reference`](mod@reference): the human-friendly ticket reference (`KB-7F3K-92QD`).
 
 pub mod draft;
 pub mod files;

@@ -222,8 +222,11 @@ impl Store {
         &self.pool
     }
 
-    /// Starts a write transaction; on SQLite it takes the write lock up front (`BEGIN IMMEDIATE`).
-    /// On SQLite it first waits for its turn in the store's writer queue.
+    /// Starts a write transaction; on SQLite it first waits for its turn in the store's writer
+    /// queue, then takes the write lock up front (`BEGIN IMMEDIATE`).
+    ///
+    /// Keep write transactions short and never start a second one while holding one: on SQLite
+    /// the second would wait for the first forever (PostgreSQL has no such queue).
     pub async fn begin_write(&self) -> Result<WriteTx, StoreError> {
         let turn = match &self.writer {
             Some(queue) => Some(queue.clone().lock_owned().await),

@@ -1,6 +1,10 @@
 // Size report and size gate: prints raw / gzip -9 / brotli sizes of the loader and the widget
 // bundle, and exits non-zero when the loader is over 2 KB gzip or the widget bundle (everything
-// needed to open the panel: loader + glue + wasm) is over the 200 KB hard limit.
+// needed to open the panel: loader + glue + wasm) grows past its ceiling.
+//
+// The bundle's budget is 200 KB (hard limit) and it is not there yet (README, "Sizes"). Until it
+// is, the gate is a ratchet: BUNDLE_CEILING is the current size rounded up, so the bundle cannot
+// grow unnoticed. Lower it with every cut; when it reaches BUNDLE_LIMIT it stays there.
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -9,6 +13,7 @@ const KB = 1000;
 const LOADER_LIMIT = 2 * KB;
 const BUNDLE_GOAL = 150 * KB;
 const BUNDLE_LIMIT = 200 * KB;
+const BUNDLE_CEILING = 285 * KB; // 281.5 KB at 4cd2d93
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const version = fs.readFileSync(path.join(root, "Cargo.toml"), "utf8").match(/\[workspace\.package\][^[]*?version = "([^"]+)"/)[1];
 const vdir = path.join(root, "dist/v", version);
@@ -26,9 +31,9 @@ for (const r of [...rows, total]) console.log(r.file.padEnd(26) + fmt(r.raw) + f
 const loader = rows[0];
 const failures = [];
 if (loader.gzip > LOADER_LIMIT) failures.push(`loader is ${loader.gzip} B gzip, over the ${LOADER_LIMIT} B budget`);
-// The bundle's hard limit becomes blocking with the performance work (issue 9); until then an
-// overrun is reported loudly here and in README, not hidden.
+if (total.gzip > Math.max(BUNDLE_CEILING, BUNDLE_LIMIT)) failures.push(`widget bundle is ${total.gzip} B gzip, over its ${BUNDLE_CEILING} B ceiling (see README, Sizes)`);
+// Over the hard limit but under the ceiling: reported loudly here and in README, not hidden.
 if (total.gzip > BUNDLE_LIMIT) console.warn(`WARNING: widget bundle is ${total.gzip} B gzip, over the ${BUNDLE_LIMIT} B hard limit (see README, Sizes)`);
-console.log(`loader budget ${LOADER_LIMIT} B: ${loader.gzip <= LOADER_LIMIT ? "PASS" : "FAIL"}; bundle goal ${BUNDLE_GOAL} B: ${total.gzip <= BUNDLE_GOAL ? "PASS" : "over"}; hard limit ${BUNDLE_LIMIT} B: ${total.gzip <= BUNDLE_LIMIT ? "PASS" : "OVER (warning: not gated yet, see README)"}`);
+console.log(`loader budget ${LOADER_LIMIT} B: ${loader.gzip <= LOADER_LIMIT ? "PASS" : "FAIL"}; bundle goal ${BUNDLE_GOAL} B: ${total.gzip <= BUNDLE_GOAL ? "PASS" : "over"}; hard limit ${BUNDLE_LIMIT} B: ${total.gzip <= BUNDLE_LIMIT ? "PASS" : "OVER"}; ceiling ${BUNDLE_CEILING} B (gated): ${total.gzip <= BUNDLE_CEILING ? "PASS" : "FAIL"}`);
 fs.writeFileSync(path.join(root, "target/size-report.json"), JSON.stringify({ version, rows, total }, null, 2));
 if (failures.length) { console.error("size gate failed:\n  " + failures.join("\n  ")); process.exit(1); }

@@ -31,7 +31,7 @@ for (const r of [...rows, total]) console.log(r.file.padEnd(26) + fmt(r.raw) + f
 const loader = rows[0];
 const failures = [];
 if (loader.gzip > LOADER_LIMIT) failures.push(`loader is ${loader.gzip} B gzip, over the ${LOADER_LIMIT} B budget`);
-if (total.gzip > Math.max(BUNDLE_CEILING, BUNDLE_LIMIT)) failures.push(`widget bundle is ${total.gzip} B gzip, over its ${BUNDLE_CEILING} B ceiling (see README, Sizes)`);
+if (total.gzip > BUNDLE_CEILING) failures.push(`widget bundle is ${total.gzip} B gzip, over its ${BUNDLE_CEILING} B ceiling (see README, Sizes)`);
 // Over the hard limit but under the ceiling: reported loudly here and in README, not hidden.
 if (total.gzip > BUNDLE_LIMIT) console.warn(`WARNING: widget bundle is ${total.gzip} B gzip, over the ${BUNDLE_LIMIT} B hard limit (see README, Sizes)`);
 console.log(`loader budget ${LOADER_LIMIT} B: ${loader.gzip <= LOADER_LIMIT ? "PASS" : "FAIL"}; bundle goal ${BUNDLE_GOAL} B: ${total.gzip <= BUNDLE_GOAL ? "PASS" : "over"}; hard limit ${BUNDLE_LIMIT} B: ${total.gzip <= BUNDLE_LIMIT ? "PASS" : "OVER"}; ceiling ${BUNDLE_CEILING} B (gated): ${total.gzip <= BUNDLE_CEILING ? "PASS" : "FAIL"}`);

@@ -8,16 +8,13 @@
 //! crate::timer::sleep(2_000).await;
 //! ```
 
-/// Resolves after `ms` milliseconds (a `setTimeout` task; `0` yields to the browser). Without a
-/// window (a worker) it resolves at once.
+/// Resolves after `ms` milliseconds (a `setTimeout` task; `0` yields to the browser).
 pub async fn sleep(ms: u64) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let Some(w) = web_sys::window() else {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
-            return;
-        };
-        let ms = i32::try_from(ms).unwrap_or(i32::MAX);
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        if let Some(w) = web_sys::window() {
+            let ms = i32::try_from(ms).unwrap_or(i32::MAX);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -26,13 +26,12 @@ pub mod replies;
 pub mod tickets;
 
 use std::borrow::Cow;
+use std::ops::{Deref, DerefMut};
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
-use std::ops::{Deref, DerefMut};
-use std::sync::Arc;
-
 use sqlx::{Any, AnyConnection, AnyPool, Executor, Transaction};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
@@ -78,8 +77,8 @@ pub enum Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
-    /// SQLite only: the queue of this process's write transactions (see the module doc).
-    writer: Option<Arc<Mutex<()>>>,
+    /// The queue of this process's write transactions on SQLite (see the module doc).
+    writer: Arc<Mutex<()>>,
 }
 
 /// A write transaction. Queries run on `&mut *tx` as on a [`Transaction`]; dropped without
@@ -204,11 +203,10 @@ impl Store {
         };
         let pool = options.connect(&url).await?;
         migrator().run(&pool).await?;
-        let writer = (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(())));
         Ok(Store {
             pool,
             backend,
-            writer,
+            writer: Arc::new(Mutex::new(())),
         })
     }
 
@@ -228,13 +226,12 @@ impl Store {
     /// Keep write transactions short and never start a second one while holding one: on SQLite
     /// the second would wait for the first forever (PostgreSQL has no such queue).
     pub async fn begin_write(&self) -> Result<WriteTx, StoreError> {
-        let turn = match &self.writer {
-            Some(queue) => Some(queue.clone().lock_owned().await),
-            None => None,
-        };
-        let tx = match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
+        let (tx, turn) = match self.backend {
+            Backend::Sqlite => {
+                let turn = self.writer.clone().lock_owned().await;
+                (self.pool.begin_with("BEGIN IMMEDIATE").await?, Some(turn))
+            }
+            Backend::Postgres => (self.pool.begin().await?, None),
         };
         Ok(WriteTx { tx, _turn: turn })
     }

@@ -23,9 +23,12 @@ test-tools:
 fetch:
 	cargo fetch
 
-# The widget bundle: trunk (offline, pinned tools) then the dist/ layout and precompression.
+# The widget bundle: trunk (offline, pinned tools) builds the desk build (default features:
+# ticket form and guides) and the first download without them (src/stage.rs), then the dist/
+# layout and precompression.
 bundle: tools fetch
 	CARGO_NET_OFFLINE=true trunk build --release --offline
+	CARGO_NET_OFFLINE=true trunk build --release --offline --no-default-features --dist target/trunk-lite
 	node scripts/package.mjs
 
 server: fetch
@@ -35,6 +38,7 @@ lint: fetch
 	cargo fmt --all --check
 	CARGO_NET_OFFLINE=true cargo clippy --workspace --all-targets -- -D warnings
 	CARGO_NET_OFFLINE=true cargo clippy --target wasm32-unknown-unknown -p koban-widget --all-targets -- -D warnings
+	CARGO_NET_OFFLINE=true cargo clippy --target wasm32-unknown-unknown -p koban-widget --lib --no-default-features -- -D warnings
 	CARGO_NET_OFFLINE=true cargo clippy --target wasm32-unknown-unknown -p koban-core --lib --no-default-features -- -D warnings
 
 # Host tests: koban-core, and the server over real HTTP on SQLite and on a local PostgreSQL

@@ -1,8 +1,10 @@
 // Lays out the release bundle in dist/ from trunk's output (target/trunk):
 //   dist/koban.js                      loader, current version (served with max-age=300)
 //   dist/v/<version>/koban.js          the same loader, versioned (immutable)
-//   dist/v/<version>/koban-widget.js   wasm-bindgen glue
-//   dist/v/<version>/koban-widget_bg.wasm
+//   dist/v/<version>/koban-widget.js   wasm-bindgen glue of the first download (panel, FAQ,
+//   dist/v/<version>/koban-widget_bg.wasm  search: built without the `desk` feature, target/trunk-lite)
+//   dist/v/<version>/koban-desk.js     the desk build (ticket form, guides; default features,
+//   dist/v/<version>/koban-desk_bg.wasm    target/trunk), loaded by the first one (src/stage.rs)
 // The loader is minified with terser and gets the version and the launcher labels (from
 // locales/<locale>/widget.ftl, message `launcher-label`) baked in. Every file gets precompressed
 // .gz (level 9) and .br siblings, which `koban` serves to clients that accept them.
@@ -47,21 +49,35 @@ fs.writeFileSync(path.join(vdir, "koban.js"), min.code);
 // RuntimeError with panic = "abort"; a JS exception thrown through the wasm) would be an uncaught
 // error on the host page, so the wrapper hands it to the loader (`onCrash`), which shows the
 // fallback panel instead. The build fails if wasm-bindgen's wrapper ever changes shape.
-let glueSrc = fs.readFileSync(path.join(trunkOut, "koban-widget.js"), "utf8");
-const wrapper = /return f\(a, state\.b, \.\.\.args\);/g;
-if (!wrapper.test(glueSrc)) throw new Error("glue: closure wrapper not found, crash containment cannot be added");
-// After the first such error the widget is dead: later callbacks into it do nothing.
-glueSrc = glueSrc.replace(wrapper, "if (dead) return; try { return f(a, state.b, ...args); } catch (e) { dead = 1; crashed(e); }")
-  + "\nlet dead = 0, crashed = (e) => { throw e; };\n/** The loader's handler for errors escaping a Rust callback. */\nexport function onCrash(f) { crashed = f; }\n";
-const glue = await minify(glueSrc, {
-  module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false },
-});
-if (/\beval\(|new Function\(/.test(glue.code)) throw new Error("glue contains eval or new Function");
-fs.writeFileSync(path.join(vdir, "koban-widget.js"), glue.code);
-// trunk ran wasm-opt -Oz once; iterating to a fixed point (twice) saves another ~2 % (5 KB gzip).
-execFileSync("wasm-opt", ["-Oz", "--converge", "-Oz", "--converge", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
-  "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
-  path.join(trunkOut, "koban-widget_bg.wasm"), "-o", path.join(vdir, "koban-widget_bg.wasm")], { stdio: "inherit" });
+// The first download's glue gets `kobanDesk` (src/stage.rs): it imports the desk build next to
+// itself, initializes it and hands its crashes to the loader too. Memoized; a failed load is
+// forgotten so that Retry fetches again.
+const DESK_LOADER = `
+let desk;
+function kobanDesk() {
+  return desk ||= import(new URL("koban-desk.js", import.meta.url).href)
+    .then((m) => m.default({ module_or_path: new URL("koban-desk_bg.wasm", import.meta.url) }).then(() => (m.onCrash((e) => crashed(e)), m)))
+    .catch((e) => { desk = 0; throw e; });
+}
+`;
+for (const [out, name, extra] of [["target/trunk-lite", "koban-widget", DESK_LOADER], ["target/trunk", "koban-desk", ""]]) {
+  let glueSrc = fs.readFileSync(path.join(root, out, "koban-widget.js"), "utf8");
+  const wrapper = /return f\(a, state\.b, \.\.\.args\);/g;
+  if (!wrapper.test(glueSrc)) throw new Error("glue: closure wrapper not found, crash containment cannot be added");
+  if (extra && !glueSrc.includes("kobanDesk()")) throw new Error("glue: the first build does not call kobanDesk");
+  // After the first such error the widget is dead: later callbacks into it do nothing.
+  glueSrc = glueSrc.replace(wrapper, "if (dead) return; try { return f(a, state.b, ...args); } catch (e) { dead = 1; crashed(e); }")
+    + "\nlet dead = 0, crashed = (e) => { throw e; };\n/** The loader's handler for errors escaping a Rust callback. */\nexport function onCrash(f) { crashed = f; }\n" + extra;
+  const glue = await minify(glueSrc, {
+    module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false },
+  });
+  if (/\beval\(|new Function\(/.test(glue.code)) throw new Error("glue contains eval or new Function");
+  fs.writeFileSync(path.join(vdir, name + ".js"), glue.code);
+  // trunk ran wasm-opt -Oz once; iterating to a fixed point (twice) saves another ~2 % (5 KB gzip).
+  execFileSync("wasm-opt", ["-Oz", "--converge", "-Oz", "--converge", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+    "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
+    path.join(root, out, "koban-widget_bg.wasm"), "-o", path.join(vdir, name + "_bg.wasm")], { stdio: "inherit" });
+}
 // The plain-JS fallback panel, loaded only when the widget cannot run (public/fallback.js).
 const fallback = await minify(fs.readFileSync(path.join(root, "public/fallback.js"), "utf8"), {
   module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false },

@@ -1,6 +1,8 @@
 // Size report and size gate: prints raw / gzip -9 / brotli sizes of the loader and the widget
 // bundle, and exits non-zero when the loader is over 2 KB gzip or the widget bundle (everything
-// needed to open the panel: loader + glue + wasm) grows past its ceiling.
+// needed to open the panel and search: loader + the first download's glue + wasm, which carry the
+// CSS and English messages) grows past its ceiling. The desk build (ticket form and guides,
+// fetched after the panel opens, src/stage.rs) is reported apart and not gated.
 //
 // The bundle's budget is 200 KB (hard limit) and it is not there yet (README, "Sizes"). Until it
 // is, the gate is a ratchet: BUNDLE_CEILING is the current size rounded up, so the bundle cannot
@@ -13,7 +15,7 @@ const KB = 1000;
 const LOADER_LIMIT = 2 * KB;
 const BUNDLE_GOAL = 150 * KB;
 const BUNDLE_LIMIT = 200 * KB;
-const BUNDLE_CEILING = 285 * KB; // 281.5 KB at 4cd2d93
+const BUNDLE_CEILING = 223 * KB; // 222.2 KB: the first download without the desk build
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const version = fs.readFileSync(path.join(root, "Cargo.toml"), "utf8").match(/\[workspace\.package\][^[]*?version = "([^"]+)"/)[1];
 const vdir = path.join(root, "dist/v", version);
@@ -24,10 +26,14 @@ function sizes(file) {
 }
 const rows = ["koban.js", "koban-widget.js", "koban-widget_bg.wasm"].map(sizes);
 const total = rows.reduce((a, r) => ({ file: "widget bundle (total)", raw: a.raw + r.raw, gzip: a.gzip + r.gzip, br: a.br + r.br }), { raw: 0, gzip: 0, br: 0 });
+const desk = ["koban-desk.js", "koban-desk_bg.wasm"].map(sizes);
+const deskTotal = desk.reduce((a, r) => ({ file: "desk build (total)", raw: a.raw + r.raw, gzip: a.gzip + r.gzip, br: a.br + r.br }), { raw: 0, gzip: 0, br: 0 });
 const fmt = (n) => (n / KB).toFixed(1).padStart(8) + " KB";
 console.log("\nSize report (1 KB = 1000 bytes)");
 console.log("file".padEnd(26) + "raw".padStart(11) + "gzip -9".padStart(11) + "brotli".padStart(11));
 for (const r of [...rows, total]) console.log(r.file.padEnd(26) + fmt(r.raw) + fmt(r.gzip) + fmt(r.br));
+console.log("loaded after the panel opens, on first use of the ticket form or a guide:");
+for (const r of [...desk, deskTotal]) console.log(r.file.padEnd(26) + fmt(r.raw) + fmt(r.gzip) + fmt(r.br));
 const loader = rows[0];
 const failures = [];
 if (loader.gzip > LOADER_LIMIT) failures.push(`loader is ${loader.gzip} B gzip, over the ${LOADER_LIMIT} B budget`);
@@ -35,5 +41,5 @@ if (total.gzip > BUNDLE_CEILING) failures.push(`widget bundle is ${total.gzip} B
 // Over the hard limit but under the ceiling: reported loudly here and in README, not hidden.
 if (total.gzip > BUNDLE_LIMIT) console.warn(`WARNING: widget bundle is ${total.gzip} B gzip, over the ${BUNDLE_LIMIT} B hard limit (see README, Sizes)`);
 console.log(`loader budget ${LOADER_LIMIT} B: ${loader.gzip <= LOADER_LIMIT ? "PASS" : "FAIL"}; bundle goal ${BUNDLE_GOAL} B: ${total.gzip <= BUNDLE_GOAL ? "PASS" : "over"}; hard limit ${BUNDLE_LIMIT} B: ${total.gzip <= BUNDLE_LIMIT ? "PASS" : "OVER"}; ceiling ${BUNDLE_CEILING} B (gated): ${total.gzip <= BUNDLE_CEILING ? "PASS" : "FAIL"}`);
-fs.writeFileSync(path.join(root, "target/size-report.json"), JSON.stringify({ version, rows, total }, null, 2));
+fs.writeFileSync(path.join(root, "target/size-report.json"), JSON.stringify({ version, rows, total, desk, deskTotal }, null, 2));
 if (failures.length) { console.error("size gate failed:\n  " + failures.join("\n  ")); process.exit(1); }

@@ -17,6 +17,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::mount::{self, Mounted};
 use crate::state::Route;
+#[cfg(feature = "desk")]
 use crate::ticket::Identity;
 
 #[wasm_bindgen]
@@ -110,7 +111,11 @@ fn json_object(value: &JsValue) -> Option<serde_json::Map<String, serde_json::Va
 /// A mounted widget, driven by the loader.
 #[wasm_bindgen]
 pub struct Widget {
+    #[cfg(feature = "desk")]
     mounted: Option<Mounted>,
+    /// The first build's view and, once the desk build has taken over, its widget.
+    #[cfg(not(feature = "desk"))]
+    stage: std::rc::Rc<crate::stage::Stage>,
 }
 
 /// Mounts the widget for `host` and returns its handle. Config problems are warned about, never
@@ -121,9 +126,80 @@ pub fn boot(host: Host) -> Widget {
     for w in &warnings {
         warn(&w.to_string());
     }
-    let mounted = mount::mount(host, config);
+    #[cfg(feature = "desk")]
+    {
+        Widget {
+            mounted: Some(mount::mount(host, config, None)),
+        }
+    }
+    #[cfg(not(feature = "desk"))]
+    {
+        let stage = crate::stage::Stage::new(host.clone().unchecked_into());
+        let mounted = mount::mount(host, config, std::rc::Rc::downgrade(&stage));
+        *stage.mounted.borrow_mut() = Some(mounted);
+        Widget { stage }
+    }
+}
+
+/// The desk build taking over from the first build (`crate::stage`): mounts on the same `host`
+/// showing `nav` (routes, one [`Route::to_key`] per line), `query` and `open`, without a second
+/// `ready` event (the first build's config warnings were shown already).
+#[cfg(feature = "desk")]
+#[wasm_bindgen]
+pub fn boot_stage2(host: Host, nav: &str, query: String, open: bool) -> Widget {
+    let (config, _) = read_config(&host.config());
+    let handover = crate::state::Handover {
+        nav: nav.lines().filter_map(Route::from_key).collect(),
+        query,
+        open,
+    };
     Widget {
-        mounted: Some(mounted),
+        mounted: Some(mount::mount(host, config, Some(handover))),
+    }
+}
+
+impl Widget {
+    /// The mounted view, if this build still shows it.
+    #[cfg(feature = "desk")]
+    fn mounted(&self) -> Option<&Mounted> {
+        self.mounted.as_ref()
+    }
+
+    /// The mounted view, if this build still shows it.
+    #[cfg(not(feature = "desk"))]
+    fn mounted(&self) -> Option<std::cell::Ref<'_, Mounted>> {
+        std::cell::Ref::filter_map(self.stage.mounted.borrow(), Option::as_ref).ok()
+    }
+
+    /// In the first build, once the desk build has taken over: the call goes to it.
+    #[cfg(not(feature = "desk"))]
+    fn forward(&self, method: &str, args: &[JsValue]) -> Option<JsValue> {
+        self.stage.forward(method, args)
+    }
+
+    /// In the desk build every call is its own.
+    #[cfg(feature = "desk")]
+    fn forward(&self, _method: &str, _args: &[JsValue]) -> Option<JsValue> {
+        None
+    }
+
+    /// In the first build: remembers a `command` call to replay to the desk build when it takes
+    /// over.
+    #[allow(unused_variables)]
+    fn record_command(&self, verb: &str, args: &js_sys::Array) {
+        #[cfg(not(feature = "desk"))]
+        {
+            let replay = args.slice(0, args.length());
+            replay.unshift(&JsValue::from_str(verb));
+            self.stage.record("command", replay.into());
+        }
+    }
+
+    /// In the first build: remembers a call to replay to the desk build when it takes over.
+    #[allow(unused_variables)]
+    fn record(&self, method: &'static str, args: JsValue) {
+        #[cfg(not(feature = "desk"))]
+        self.stage.record(method, args);
     }
 }
 
@@ -132,7 +208,10 @@ impl Widget {
     /// Opens the panel (floating mode; inline panels are always open), on the ticket form when
     /// `view` is `"ticket"`.
     pub fn open(&self, view: JsValue) {
-        let Some(m) = &self.mounted else { return };
+        if self.forward("open", std::slice::from_ref(&view)).is_some() {
+            return;
+        }
+        let Some(m) = self.mounted() else { return };
         match view.as_string().as_deref() {
             None => {}
             Some("ticket") => m.state.navigate(Route::Ticket, 0),
@@ -145,28 +224,44 @@ impl Widget {
 
     /// Closes the floating panel and returns focus to the launcher.
     pub fn close(&self) {
-        if let Some(m) = &self.mounted {
+        if self.forward("close", &[]).is_some() {
+            return;
+        }
+        if let Some(m) = self.mounted() {
             m.state.set_open(false);
         }
     }
 
     /// Opens a closed panel, closes an open one.
     pub fn toggle(&self) {
-        if let Some(m) = &self.mounted {
+        if self.forward("toggle", &[]).is_some() {
+            return;
+        }
+        if let Some(m) = self.mounted() {
             m.state.set_open(!m.state.is_open());
         }
     }
 
     /// Whether the panel is open.
     pub fn is_open(&self) -> bool {
-        self.mounted.as_ref().is_some_and(|m| m.state.is_open())
+        if let Some(open) = self.forward("is_open", &[]) {
+            return open.is_truthy();
+        }
+        self.mounted().is_some_and(|m| m.state.is_open())
     }
 
     /// Replaces the page context (a plain object such as `{ route: "/nodes", errors: [...] }`).
     pub fn set_context(&self, context: JsValue) {
+        if self
+            .forward("set_context", std::slice::from_ref(&context))
+            .is_some()
+        {
+            return;
+        }
         if !is_plain_object(&context) {
             return warn("setContext expects a plain object");
         }
+        self.record("set_context", context.clone());
         let text = |key: &str| {
             js_sys::Reflect::get(&context, &JsValue::from_str(key))
                 .ok()
@@ -183,7 +278,8 @@ impl Widget {
             errors_value.as_string().into_iter().collect()
         };
         let errors: Vec<&str> = errors.iter().map(String::as_str).collect();
-        if let Some(m) = &self.mounted {
+        if let Some(m) = self.mounted() {
+            #[cfg(feature = "desk")]
             m.desk
                 .set_host_context(json_object(&context).unwrap_or_default());
             m.state.context.set(active_contexts_from(
@@ -196,11 +292,18 @@ impl Widget {
 
     /// Switches the widget's locale.
     pub fn set_locale(&self, tag: &str) {
+        if self
+            .forward("set_locale", &[JsValue::from_str(tag)])
+            .is_some()
+        {
+            return;
+        }
         if !koban_core::boot::is_language_tag(tag) {
             warn(&format!("setLocale: `{tag}` is not a language tag"));
             return;
         }
-        if let Some(m) = &self.mounted {
+        self.record("set_locale", JsValue::from_str(tag));
+        if let Some(m) = self.mounted() {
             crate::locale::set_host_choice(m.state, tag);
         }
     }
@@ -208,7 +311,13 @@ impl Widget {
     /// Runs a verb the loader forwards as is (`showArticle`, `search`, `suggest`, ...), with its
     /// arguments. Bad arguments are warned about, never thrown.
     pub fn command(&self, verb: &str, args: js_sys::Array) {
-        let Some(m) = &self.mounted else { return };
+        if self
+            .forward("command", &[JsValue::from_str(verb), args.clone().into()])
+            .is_some()
+        {
+            return;
+        }
+        let Some(m) = self.mounted() else { return };
         let state = m.state;
         let first = args.get(0);
         match verb {
@@ -229,9 +338,12 @@ impl Widget {
             },
             "suggest" => match js_sys::Array::is_array(&first).then(|| js_sys::Array::from(&first))
             {
-                Some(list) => state
-                    .host_suggestions
-                    .set(list.iter().filter_map(|v| v.as_string()).collect()),
+                Some(list) => {
+                    self.record_command(verb, &args);
+                    state
+                        .host_suggestions
+                        .set(list.iter().filter_map(|v| v.as_string()).collect())
+                }
                 None => warn("suggest expects an array of article ids"),
             },
             "startFlow" => match first.as_string().filter(|s| !s.is_empty()) {
@@ -245,9 +357,17 @@ impl Widget {
                 first.as_string(),
                 crate::flow::check::as_function(&args.get(1)),
             ) {
-                (Some(name), Some(f)) if !name.is_empty() => m.flows.register_check(name, f),
+                (Some(name), Some(f)) if !name.is_empty() => {
+                    self.record_command(verb, &args);
+                    m.flows.register_check(name, f)
+                }
                 _ => warn("registerCheck expects (name, async function)"),
             },
+            // The first build only checks the shape; the desk build checks each field when the
+            // call is replayed to it.
+            #[cfg(not(feature = "desk"))]
+            "prefill" | "identify" if is_plain_object(&first) => self.record_command(verb, &args),
+            #[cfg(feature = "desk")]
             "prefill" => match json_text(&first).map(|t| {
                 serde_json::from_str(&t)
                     .ok()
@@ -259,6 +379,9 @@ impl Widget {
                 }
                 None => warn("prefill expects a plain object"),
             },
+            #[cfg(not(feature = "desk"))]
+            "prefill" => warn("prefill expects a plain object"),
+            #[cfg(feature = "desk")]
             "identify" if is_plain_object(&first) => {
                 let text = |key: &str| {
                     js_sys::Reflect::get(&first, &JsValue::from_str(key))
@@ -278,8 +401,11 @@ impl Widget {
 
     /// Unmounts the widget and removes what it added to the shadow root.
     pub fn shutdown(&mut self) {
+        #[cfg(feature = "desk")]
         if let Some(m) = self.mounted.take() {
             m.unmount();
         }
+        #[cfg(not(feature = "desk"))]
+        self.stage.shutdown();
     }
 }

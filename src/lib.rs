@@ -19,6 +19,12 @@
 //! - [`locale`]: which language the widget speaks and switching it live (RTL included).
 //! - [`i18n`]: user-visible strings, from `locales/<locale>/*.ftl`.
 //! - [`components`]: the view, one file per component.
+//! - `stage` (first build only): handing the panel over to the desk build (ticket form, guides).
+//!
+//! Two builds of this crate ship: the desk build (default feature `desk`, `koban-desk`) and the
+//! first download without it (`koban-widget`), which leaves out the ticket form and flow views
+//! and the send loop; what only the desk build calls is dead code there, hence the `allow`.
+#![cfg_attr(not(feature = "desk"), allow(dead_code))]
 
 pub mod api;
 pub mod bridge;
@@ -30,7 +36,11 @@ pub mod i18n;
 pub mod launcher;
 pub mod locale;
 pub mod mount;
+#[cfg(not(feature = "desk"))]
+pub mod stage;
 pub mod state;
+pub mod storage;
+#[cfg(feature = "desk")]
 pub mod ticket;
 pub mod timer;
 

@@ -21,7 +21,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n;
 use crate::state::WidgetState;
-use crate::ticket::storage::local_storage;
+use crate::storage::local_storage;
 
 const CHOICE_KEY: &str = "koban:locale";
 

@@ -14,6 +14,7 @@ use crate::bridge::{Host, warn};
 use crate::components::app::App;
 use crate::flow::FlowDesk;
 use crate::state::WidgetState;
+#[cfg(feature = "desk")]
 use crate::ticket::TicketDesk;
 
 /// The widget's CSS: every file of `style/`, concatenated and minified by `build.rs`.
@@ -24,8 +25,9 @@ pub struct Mounted {
     /// Shared reactive state.
     pub state: WidgetState,
     /// The ticket being written or sent.
+    #[cfg(feature = "desk")]
     pub desk: TicketDesk,
-    /// The guided flow being run and the host's checks.
+    /// The guided flow being run (or left unfinished) and the host's checks.
     pub flows: FlowDesk,
     root: web_sys::HtmlElement,
     handle: Box<dyn Any>,
@@ -38,41 +40,85 @@ impl Mounted {
         for l in self.listeners {
             l.remove();
         }
+        #[cfg(feature = "desk")]
         self.desk.save_now();
         drop(self.handle);
         self.root.set_text_content(None);
     }
 }
 
+/// What booting needs beyond the host and config: in the desk build, the panel handed over by
+/// the first build (`None` when booted directly).
+#[cfg(feature = "desk")]
+pub type Extra = Option<crate::state::Handover>;
+/// What booting needs beyond the host and config: in the first build, the stage that hands the
+/// panel over to the desk build (held weakly: the stage holds the mounted view).
+#[cfg(not(feature = "desk"))]
+pub type Extra = std::rc::Weak<crate::stage::Stage>;
+
 /// Mounts the widget view into `host.root()` and returns the handle.
-pub fn mount(host: Host, config: BootConfig) -> Mounted {
+pub fn mount(host: Host, config: BootConfig, extra: Extra) -> Mounted {
     let root = host.root();
     let host_launcher = host.launcher();
     adopt_styles(&root, &config.theme.css());
     let state = WidgetState::new(host, &config);
     let api_base = state.api.with_value(|a| a.base().to_string());
-    let desk = TicketDesk::new(state, &api_base);
     let flows = FlowDesk::new(state, &api_base);
-    let listeners = vec![
-        // Back online: send what waits in the outbox. Leaving the page: save the draft now.
-        window_event_listener(leptos::ev::online, move |_| {
-            crate::ticket::send::deliver(desk)
-        }),
-        window_event_listener(leptos::ev::pagehide, move |_| desk.save_now()),
-    ];
+    #[cfg(feature = "desk")]
+    let (desk, listeners, quiet) = {
+        let quiet = extra.is_some();
+        if let Some(handover) = extra {
+            state.restore(handover);
+        }
+        let desk = TicketDesk::new(state, &api_base);
+        let listeners = vec![
+            // Back online: send what waits in the outbox. Leaving the page: save the draft now.
+            window_event_listener(leptos::ev::online, move |_| {
+                crate::ticket::send::deliver(desk)
+            }),
+            window_event_listener(leptos::ev::pagehide, move |_| desk.save_now()),
+        ];
+        (desk, listeners, quiet)
+    };
+    // The first build sends nothing itself: a ticket waiting in the outbox (now, or when the
+    // browser is back online) is the desk build's to send, so it takes over.
+    #[cfg(not(feature = "desk"))]
+    let (deliver, listeners, quiet) = {
+        let stage = extra.clone();
+        let deliver = move || {
+            if let Some(stage) = stage
+                .upgrade()
+                .filter(|_| crate::storage::has_outbox(&api_base))
+            {
+                crate::stage::Stage::upgrade(&stage, None);
+            }
+        };
+        let again = deliver.clone();
+        let listeners = vec![window_event_listener(leptos::ev::online, move |_| again())];
+        (deliver, listeners, false)
+    };
     let launcher = host_launcher.clone();
     let follow_root = root.clone();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         crate::locale::follow(state, follow_root.clone(), launcher.clone());
         provide_context(state);
-        provide_context(desk);
         provide_context(flows);
+        #[cfg(feature = "desk")]
+        provide_context(desk);
+        #[cfg(not(feature = "desk"))]
+        crate::stage::provide(state, extra);
         view! { <App/> }
     });
-    desk.resume();
-    state.emit("ready", JsValue::UNDEFINED);
+    #[cfg(feature = "desk")]
+    crate::ticket::send::deliver(desk);
+    #[cfg(not(feature = "desk"))]
+    deliver();
+    if !quiet {
+        state.emit("ready", JsValue::UNDEFINED);
+    }
     Mounted {
         state,
+        #[cfg(feature = "desk")]
         desk,
         flows,
         root,

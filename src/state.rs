@@ -31,6 +31,46 @@ pub enum Route {
     Flow(String),
 }
 
+impl Route {
+    /// The route as one line of text: a kind letter, then the id (`a` + article id, `f` + flow
+    /// id, `t` for the ticket form, ...). Carries the panel across the hand-over to the desk build
+    /// (`crate::stage`).
+    pub fn to_key(&self) -> String {
+        match self {
+            Route::Home => "h".into(),
+            Route::Category(id) => format!("c{id}"),
+            Route::Article(id) => format!("a{id}"),
+            Route::Ticket => "t".into(),
+            Route::Flow(id) => format!("f{id}"),
+        }
+    }
+
+    /// The route [`Route::to_key`] wrote; `None` for anything else.
+    pub fn from_key(key: &str) -> Option<Route> {
+        let id = key.get(1..).unwrap_or_default().to_string();
+        Some(match key.as_bytes().first()? {
+            b'h' => Route::Home,
+            b'c' => Route::Category(id),
+            b'a' => Route::Article(id),
+            b't' => Route::Ticket,
+            b'f' => Route::Flow(id),
+            _ => return None,
+        })
+    }
+}
+
+/// What the panel shows, carried from the first build to the desk build when the desk takes over
+/// (`crate::stage`): the view stack, the typed query and whether the panel is open.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Handover {
+    /// The view stack, bottom first ([`Route::to_key`] lines).
+    pub nav: Vec<Route>,
+    /// The search query.
+    pub query: String,
+    /// Whether the floating panel is open.
+    pub open: bool,
+}
+
 /// State of one widget instance.
 #[derive(Clone, Copy)]
 pub struct WidgetState {
@@ -95,6 +135,30 @@ impl WidgetState {
     /// Whether the panel is open, untracked (for handlers outside the reactive graph).
     pub fn is_open(&self) -> bool {
         self.open.get_untracked()
+    }
+
+    /// What the panel shows now, for the hand-over to the desk build.
+    pub fn handover(&self) -> Handover {
+        Handover {
+            nav: self
+                .nav
+                .with_untracked(|n| n.iter().map(|(r, _)| r.clone()).collect()),
+            query: self.query.get_untracked(),
+            open: self.is_open(),
+        }
+    }
+
+    /// Shows what `handover` says, silently: no `open` event (the host saw it already) and no
+    /// focus move.
+    pub fn restore(&self, handover: Handover) {
+        if !handover.nav.is_empty() {
+            self.nav
+                .set(handover.nav.into_iter().map(|r| (r, 0)).collect());
+        }
+        self.query.set(handover.query);
+        if self.mode != Mode::Inline {
+            self.open.set(handover.open);
+        }
     }
 
     /// Opens or closes the floating panel, emitting `open`/`close`. Closing returns focus to

@@ -7,9 +7,9 @@ use koban_core::ticket::TicketDraft;
 use leptos::prelude::*;
 
 use crate::components::blocks::Blocks;
+use crate::components::contact::ContactButton;
 use crate::components::row::Row;
 use crate::components::status::with_content;
-use crate::components::ticket::ContactButton;
 use crate::content::Loaded;
 use crate::i18n::{t, tf};
 use crate::state::{Route, WidgetState};

@@ -9,7 +9,7 @@ use koban_core::home::hours::{day_spans, format_hhmm, status};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::components::ticket::ContactButton;
+use crate::components::contact::ContactButton;
 use crate::content::Loaded;
 use crate::i18n::{t, tf};
 

@@ -6,6 +6,7 @@ pub mod article;
 pub mod blocks;
 pub mod category;
 pub mod channels;
+pub mod contact;
 pub mod flow;
 pub mod highlight;
 pub mod home;
@@ -15,4 +16,7 @@ pub mod row;
 pub mod search;
 pub mod status;
 pub mod suggested;
+#[cfg(feature = "desk")]
 pub mod ticket;
+#[cfg(not(feature = "desk"))]
+pub mod upgrading;

@@ -8,9 +8,13 @@ use wasm_bindgen::JsCast;
 
 use crate::components::article::ArticleView;
 use crate::components::category::CategoryView;
+#[cfg(feature = "desk")]
 use crate::components::flow::FlowView;
 use crate::components::home::Home;
+#[cfg(feature = "desk")]
 use crate::components::ticket::TicketView;
+#[cfg(not(feature = "desk"))]
+use crate::components::upgrading::Upgrading;
 use crate::i18n::t;
 use crate::state::{Route, WidgetState};
 
@@ -142,8 +146,12 @@ pub fn Panel() -> impl IntoView {
                     Route::Home => view! { <Home/> }.into_any(),
                     Route::Category(id) => view! { <CategoryView id/> }.into_any(),
                     Route::Article(id) => view! { <ArticleView id/> }.into_any(),
+                    #[cfg(feature = "desk")]
                     Route::Ticket => view! { <TicketView/> }.into_any(),
+                    #[cfg(feature = "desk")]
                     Route::Flow(id) => view! { <FlowView id/> }.into_any(),
+                    #[cfg(not(feature = "desk"))]
+                    Route::Ticket | Route::Flow(_) => view! { <Upgrading/> }.into_any(),
                 }}
             </div>
         </section>

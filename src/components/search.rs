@@ -10,9 +10,9 @@ use koban_core::ticket::TicketDraft;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::contact::ContactButton;
 use crate::components::highlight::HighlightedText;
 use crate::components::panel::PanelNav;
-use crate::components::ticket::ContactButton;
 use crate::content::Loaded;
 use crate::i18n::{t, tf};
 use crate::state::{Route, WidgetState};

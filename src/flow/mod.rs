@@ -18,8 +18,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::state::WidgetState;
-use crate::ticket::now_ms;
-use crate::ticket::storage::local_storage;
+use crate::storage::{local_storage, now_ms};
 
 /// How long saved progress is resumed.
 const EXPIRES_MS: u64 = 24 * 3600 * 1000;

@@ -24,6 +24,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::state::WidgetState;
+use crate::storage::now_ms;
 use storage::DraftStore;
 
 /// Where the ticket is.
@@ -111,11 +112,6 @@ pub struct TicketDesk {
     widget: WidgetState,
 }
 
-/// Milliseconds since the Unix epoch.
-pub fn now_ms() -> u64 {
-    js_sys::Date::now() as u64
-}
-
 impl TicketDesk {
     /// The desk of `widget`, with the ticket saved by an earlier page (if any) restored.
     pub fn new(widget: WidgetState, api_base: &str) -> Self {
@@ -137,12 +133,6 @@ impl TicketDesk {
             }),
             widget,
         }
-    }
-
-    /// Sends a ticket an earlier page left in the outbox (call once the view is mounted: sending
-    /// needs the async executor that mounting sets up).
-    pub fn resume(&self) {
-        send::deliver(*self);
     }
 
     /// The widget this desk belongs to.

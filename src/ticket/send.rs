@@ -13,8 +13,9 @@ use koban_core::ticket::retry::{Outcome, RetryPolicy, parse_retry_after};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{SendStatus, TicketDesk, now_ms};
+use super::{SendStatus, TicketDesk};
 use crate::api::TicketAnswer;
+use crate::storage::now_ms;
 
 /// A fresh `Idempotency-Key`: a UUID v4 from `crypto.getRandomValues`.
 pub fn new_key() -> String {

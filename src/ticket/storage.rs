@@ -12,11 +12,7 @@
 
 use koban_core::ticket::outbox::SavedTicket;
 
-/// The host page's local storage, if the browser lets the widget use it (the one place every
-/// saved thing — draft, flow progress, language pick — gets it from).
-pub fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
+use crate::storage::{local_storage, ticket_key};
 
 /// Where one widget's ticket is kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,7 +24,7 @@ impl DraftStore {
     /// The store of the widget talking to `api_base`.
     pub fn new(api_base: &str) -> Self {
         Self {
-            key: format!("koban:{api_base}:ticket"),
+            key: ticket_key(api_base),
         }
     }
 

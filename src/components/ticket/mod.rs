@@ -10,43 +10,11 @@ pub mod sent;
 
 use leptos::prelude::*;
 
-use koban_core::ticket::TicketDraft;
-
-use crate::components::panel::PanelNav;
 use crate::components::status::with_content;
 use crate::i18n::t;
-use crate::state::Route;
 use crate::ticket::{SendStatus, TicketDesk};
 use form::TicketForm;
 use sent::{Queued, Sent};
-
-/// A "Contact support" button that opens the ticket form, prefilled with `prefill` (fields the
-/// user already typed are kept), after running `also`.
-#[component]
-pub fn ContactButton(
-    /// Fields to prefill: the search query, the article's category, ...
-    #[prop(optional)]
-    prefill: TicketDraft,
-    /// Extra classes of the button.
-    #[prop(optional, into)]
-    class: String,
-    /// Runs on click before the form opens (e.g. a feedback event).
-    #[prop(optional)]
-    also: Option<Callback<()>>,
-) -> impl IntoView {
-    let desk = expect_context::<TicketDesk>();
-    let nav = expect_context::<PanelNav>();
-    let open = move |_| {
-        if let Some(also) = also {
-            also.run(());
-        }
-        desk.prefill(&prefill);
-        nav.go(Route::Ticket);
-    };
-    view! {
-        <button type="button" class=format!("kb-button {class}") on:click=open>{t("contact-support")}</button>
-    }
-}
 
 /// What the ticket view shows; the form stays mounted while a request is out.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,45 @@
+//! The "Contact support" button. In both builds: the first download fills the draft and shows
+//! the ticket route, which loads the desk build (`crate::stage`).
+
+use koban_core::ticket::TicketDraft;
+use leptos::prelude::*;
+
+use crate::components::panel::PanelNav;
+use crate::i18n::t;
+use crate::state::Route;
+#[cfg(feature = "desk")]
+use crate::ticket::TicketDesk;
+
+/// A "Contact support" button that opens the ticket form, prefilled with `prefill` (fields the
+/// user already typed are kept), after running `also`.
+#[component]
+pub fn ContactButton(
+    /// Fields to prefill: the search query, the article's category, ...
+    #[prop(optional)]
+    prefill: TicketDraft,
+    /// Extra classes of the button.
+    #[prop(optional, into)]
+    class: String,
+    /// Runs on click before the form opens (e.g. a feedback event).
+    #[prop(optional)]
+    also: Option<Callback<()>>,
+) -> impl IntoView {
+    #[cfg(feature = "desk")]
+    let desk = expect_context::<TicketDesk>();
+    #[cfg(not(feature = "desk"))]
+    let upgrade = expect_context::<crate::components::upgrading::Upgrade>();
+    let nav = expect_context::<PanelNav>();
+    let open = move |_| {
+        if let Some(also) = also {
+            also.run(());
+        }
+        #[cfg(feature = "desk")]
+        desk.prefill(&prefill);
+        #[cfg(not(feature = "desk"))]
+        upgrade.prefill(&prefill);
+        nav.go(Route::Ticket);
+    };
+    view! {
+        <button type="button" class=format!("kb-button {class}") on:click=open>{t("contact-support")}</button>
+    }
+}

@@ -1,0 +1,72 @@
+//! The ticket route and guides in the first build: "Loading…" while the desk build takes over
+//! (`crate::stage`), or, if it cannot be fetched, a localized error with Retry.
+
+use std::rc::Weak;
+
+use koban_core::ticket::TicketDraft;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::components::status::Loading;
+use crate::i18n::t;
+use crate::stage::Stage;
+
+/// The first build's way to the desk build, provided as context by its mount.
+#[derive(Clone, Copy)]
+pub struct Upgrade(pub StoredValue<Weak<Stage>, LocalStorage>);
+
+impl Upgrade {
+    /// Starts the hand-over; `failed` is set if the desk build cannot be fetched.
+    pub fn start(&self, failed: RwSignal<bool>) {
+        if let Some(stage) = self.0.with_value(Weak::upgrade) {
+            Stage::upgrade(&stage, Some(failed));
+        }
+    }
+
+    /// Prefills the ticket the desk build will show: the text fields of `draft`, as
+    /// `Koban('prefill', {...})` replayed to it (fields the user typed win there).
+    pub fn prefill(&self, draft: &TicketDraft) {
+        let Some(stage) = self.0.with_value(Weak::upgrade) else {
+            return;
+        };
+        let fields = js_sys::Object::new();
+        for (key, value) in [
+            ("name", &draft.name),
+            ("email", &draft.email),
+            ("category", &draft.category),
+            ("subject", &draft.subject),
+            ("description", &draft.description),
+        ] {
+            if !value.is_empty() {
+                let _ = js_sys::Reflect::set(&fields, &JsValue::from_str(key), &value.into());
+            }
+        }
+        let args = js_sys::Array::of2(&JsValue::from_str("prefill"), &fields);
+        stage.record("command", args.into());
+    }
+}
+
+/// Starts the hand-over when shown.
+#[component]
+pub fn Upgrading() -> impl IntoView {
+    let upgrade = expect_context::<Upgrade>();
+    let failed = RwSignal::new(false);
+    let start = move || {
+        failed.set(false);
+        upgrade.start(failed);
+    };
+    start();
+    move || {
+        if failed.get() {
+            view! {
+                <div class="kb-error" role="alert">
+                    <p>{t("error-network")}</p>
+                    <button type="button" class="kb-button" on:click=move |_| start()>{t("retry")}</button>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! { <Loading/> }.into_any()
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! Two downloads, one widget (first build only, without the `desk` feature).
+//!
+//! The first download (`koban-widget`) is the panel, the FAQ and search: what opening the panel
+//! and searching needs (issue 9's size budget). The ticket form and guided flows are the desk
+//! build (`koban-desk`, the same crate with the `desk` feature), fetched in the background a
+//! moment after the panel first opens and booted when the user first needs it: the ticket route,
+//! a guide, or a ticket waiting in the outbox.
+//!
+//! Taking over: the first build saves the draft (as it does on every unmount), reads what the
+//! panel shows ([`Handover`]), unmounts, and boots the desk build on the same host with it
+//! (`boot_stage2`, which emits no second `ready` or `open`). Then it replays what the host said
+//! that the desk build must know (`setContext`, `setLocale`, `identify`, `registerCheck`,
+//! `prefill`, `suggest`) in order, and from then on forwards every call of the loader to the desk
+//! build's widget. If the desk build cannot be fetched, the view says so in the user's language,
+//! with Retry; nothing typed is lost (the draft is in local storage).
+//!
+//! Loading the desk build is a few lines of JavaScript that `scripts/package.mjs` appends to this
+//! build's glue (`kobanDesk`): a module import relative to the glue's own URL, then the desk glue's
+//! `default` with the wasm's URL, and its crash handler wired to the loader's. wasm-bindgen has no
+//! binding for `import()` or `import.meta`, hence the few lines.
+//!
+//! ```ignore
+//! let stage = Stage::new(host.clone());
+//! stage.record("identify", args);      // replayed to the desk build when it takes over
+//! Stage::upgrade(&stage, None);        // fetch the desk build and hand over
+//! stage.forward("open", &[view]);       // once handed over: Some(result)
+//! ```
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::bridge::{Host, warn};
+use crate::components::upgrading::Upgrade;
+use crate::mount::Mounted;
+use crate::state::WidgetState;
+
+#[wasm_bindgen]
+extern "C" {
+    /// Imports and initializes the desk build (memoized; a failed load is retried on the next
+    /// call). Defined by `scripts/package.mjs` in this build's glue.
+    #[wasm_bindgen(js_name = kobanDesk, catch)]
+    fn koban_desk() -> Result<js_sys::Promise, JsValue>;
+}
+
+/// The first build's side of the hand-over, shared by the widget handle and the view.
+pub struct Stage {
+    host: Host,
+    /// The first build's mounted view, until the desk build takes over.
+    pub mounted: RefCell<Option<Mounted>>,
+    full: RefCell<Option<JsValue>>,
+    replay: RefCell<Vec<(&'static str, JsValue)>>,
+    loading: Cell<bool>,
+    shut: Cell<bool>,
+}
+
+impl Stage {
+    /// The stage of a widget booted on `host`.
+    pub fn new(host: Host) -> Rc<Self> {
+        Rc::new(Self {
+            host,
+            mounted: RefCell::new(None),
+            full: RefCell::new(None),
+            replay: RefCell::new(Vec::new()),
+            loading: Cell::new(false),
+            shut: Cell::new(false),
+        })
+    }
+
+    /// Remembers a call the desk build must see when it takes over. `args` is what the widget
+    /// method gets: the `command` arguments array (prefixed by its verb), a context object or a
+    /// locale tag.
+    pub fn record(&self, method: &'static str, args: JsValue) {
+        let mut replay = self.replay.borrow_mut();
+        // Only the last context and locale matter.
+        if matches!(method, "set_context" | "set_locale") {
+            replay.retain(|(m, _)| *m != method);
+        }
+        replay.push((method, args));
+    }
+
+    /// Once the desk build has taken over: calls its widget's `method` with `args` and returns
+    /// the result. `None` before.
+    pub fn forward(&self, method: &str, args: &[JsValue]) -> Option<JsValue> {
+        let full = self.full.borrow().clone()?;
+        Some(call(&full, method, args))
+    }
+
+    /// Unmounts the first build's view, or shuts the desk build's widget down.
+    pub fn shutdown(&self) {
+        self.shut.set(true);
+        if self.forward("shutdown", &[]).is_none()
+            && let Some(m) = self.mounted.borrow_mut().take()
+        {
+            m.unmount();
+        }
+    }
+
+    /// Fetches the desk build (if not yet) and hands the panel over to it.
+    pub fn upgrade(stage: &Rc<Self>, failed: Option<RwSignal<bool>>) {
+        if stage.full.borrow().is_some() || stage.shut.get() || stage.loading.replace(true) {
+            return;
+        }
+        let stage = stage.clone();
+        spawn_local(async move {
+            let module = match koban_desk() {
+                Ok(promise) => JsFuture::from(promise).await,
+                Err(e) => Err(e),
+            };
+            stage.loading.set(false);
+            match module {
+                Ok(module) if !stage.shut.get() => stage.hand_over(&module),
+                Ok(_) => {}
+                Err(_) => {
+                    warn("the ticket form and guides could not be loaded");
+                    if let Some(failed) = failed {
+                        failed.try_set(true);
+                    }
+                }
+            }
+        });
+    }
+
+    fn hand_over(&self, module: &JsValue) {
+        let Some(mounted) = self.mounted.borrow_mut().take() else {
+            return;
+        };
+        let handover = mounted.state.handover();
+        let root = self.host.root();
+        let had_focus = root
+            .get_root_node()
+            .dyn_into::<web_sys::ShadowRoot>()
+            .ok()
+            .and_then(|s| s.active_element())
+            .is_some_and(|a| root.contains(Some(&a)));
+        mounted.unmount();
+        let nav: Vec<String> = handover.nav.iter().map(|r| r.to_key()).collect();
+        let full = call(
+            module,
+            "boot_stage2",
+            &[
+                self.host.clone(),
+                JsValue::from_str(&nav.join("\n")),
+                JsValue::from_str(&handover.query),
+                JsValue::from_bool(handover.open),
+            ],
+        );
+        for (method, args) in self.replay.borrow_mut().drain(..) {
+            match method {
+                "command" => {
+                    let args = js_sys::Array::from(&args);
+                    let verb = args.shift();
+                    call(&full, "command", &[verb, args.into()]);
+                }
+                _ => {
+                    call(&full, method, &[args]);
+                }
+            }
+        }
+        *self.full.borrow_mut() = Some(full);
+        if had_focus && let Ok(Some(title)) = root.query_selector("#kb-title") {
+            let _ = title.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    }
+}
+
+/// Provides the hand-over trigger to the view ([`Upgrade`]) and, a moment after the panel first
+/// opens, fetches the desk build in the background.
+pub fn provide(state: WidgetState, stage: Weak<Stage>) {
+    provide_context(Upgrade(StoredValue::new_local(stage)));
+    Effect::new(move |fetched: Option<bool>| {
+        if fetched == Some(true) || !state.open() {
+            return fetched.unwrap_or(false);
+        }
+        spawn_local(async {
+            crate::timer::sleep(1500).await;
+            prefetch();
+        });
+        true
+    });
+}
+
+/// Fetches and compiles the desk build in the background, so that the ticket form and guides
+/// open at once (and offline) later. Errors are left to [`Stage::upgrade`].
+pub fn prefetch() {
+    if let Ok(promise) = koban_desk() {
+        spawn_local(async move {
+            let _ = JsFuture::from(promise).await;
+        });
+    }
+}
+
+/// `target[method](...args)`; a missing method or a throw is `undefined` (the desk glue reports
+/// its crashes to the loader itself).
+fn call(target: &JsValue, method: &str, args: &[JsValue]) -> JsValue {
+    js_sys::Reflect::get(target, &JsValue::from_str(method))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| {
+            f.apply(target, &args.iter().collect::<js_sys::Array>())
+                .ok()
+        })
+        .unwrap_or_default()
+}

@@ -2,6 +2,11 @@
 //! compiles the English Fluent messages (koban-core's compiler) into the JSON table the widget
 //! starts with.
 //!
+//! The first download (built without the `desk` feature, `crate::stage`) leaves out what only
+//! the ticket form and guides use: their stylesheets (`style/90-ticket.css`, `style/95-flow.css`)
+//! and their messages (`ticket-*`, `flow-*` but the three the home view and search show). The
+//! desk build replaces the whole stylesheet and table when it takes over.
+//!
 //! The CSS minifier is a few lines (comments and whitespace only) because the stylesheet is ours
 //! and small; a real CSS toolchain would add a Node step to every Rust build.
 
@@ -9,6 +14,8 @@ use std::{env, fs, path::Path};
 
 fn main() {
     let out = env::var("OUT_DIR").expect("OUT_DIR");
+    let desk = env::var_os("CARGO_FEATURE_DESK").is_some();
+    const DESK_CSS: [&str; 2] = ["90-ticket.css", "95-flow.css"];
     println!("cargo:rerun-if-changed=style");
     println!("cargo:rerun-if-changed=locales");
 
@@ -17,6 +24,7 @@ fn main() {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "css"))
+        .filter(|p| desk || !DESK_CSS.iter().any(|d| p.ends_with(d)))
         .collect();
     files.sort();
     let css: String = files
@@ -42,7 +50,16 @@ fn main() {
             Err(errors) => panic!("{}: {:?}", path.display(), errors),
         }
     }
+    if !desk {
+        en.retain(first_download_message);
+    }
     fs::write(Path::new(&out).join("messages_en.json"), en.to_json()).expect("write messages");
+}
+
+/// Whether the first download (no `desk` feature) needs message `id`.
+fn first_download_message(id: &str) -> bool {
+    !(id.starts_with("ticket-") || id.starts_with("flow-"))
+        || matches!(id, "flow-badge" | "flow-resume" | "flow-step")
 }
 
 fn minify_css(src: &str) -> String {

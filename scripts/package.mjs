@@ -73,8 +73,10 @@ for (const [out, name, extra] of [["target/trunk-lite", "koban-widget", DESK_LOA
   });
   if (/\beval\(|new Function\(/.test(glue.code)) throw new Error("glue contains eval or new Function");
   fs.writeFileSync(path.join(vdir, name + ".js"), glue.code);
-  // trunk ran wasm-opt -Oz once; iterating to a fixed point (twice) saves another ~2 % (5 KB gzip).
-  execFileSync("wasm-opt", ["-Oz", "--converge", "-Oz", "--converge", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+  // trunk ran wasm-opt -Oz once. Flattening and re-looping the control flow first, then -Oz to a
+  // fixed point, saves another ~3 % (about 2 KB gzip of the first download, measured against
+  // "-Oz --converge" twice; -O4, --gufa, --merge-similar-functions gained nothing).
+  execFileSync("wasm-opt", ["--flatten", "--rereloop", "-Oz", "-Oz", "--converge", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
     "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
     path.join(root, out, "koban-widget_bg.wasm"), "-o", path.join(vdir, name + "_bg.wasm")], { stdio: "inherit" });
 }

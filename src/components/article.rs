@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use koban_core::content::Article;
-use koban_core::ticket::TicketDraft;
 use leptos::prelude::*;
 
 use crate::components::blocks::Blocks;
@@ -56,11 +55,7 @@ fn ArticleBody(article: Article, loaded: Arc<Loaded>) -> impl IntoView {
         .filter_map(|r| loaded.bundle.article(r))
         .map(|r| view! { <Row route=Route::Article(r.id.clone()) title=r.title.clone()/> })
         .collect_view();
-    let prefill = TicketDraft {
-        category: article.category.clone(),
-        subject: article.title.clone(),
-        ..Default::default()
-    };
+    let (category, subject) = (article.category.clone(), article.title.clone());
     let rating = RwSignal::new(None::<bool>);
     let article_id = article.id.clone();
     let rate = move |helpful: bool| {
@@ -103,7 +98,7 @@ fn ArticleBody(article: Article, loaded: Arc<Loaded>) -> impl IntoView {
                     <p role="status">{t("article-thanks")}</p>
                     {(!helpful).then(|| view! {
                         <p class="kb-muted">{t("article-sorry")}</p>
-                        <ContactButton prefill=prefill.clone()/>
+                        <ContactButton category=category.clone() subject=subject.clone()/>
                     })}
                 }
                 .into_any(),

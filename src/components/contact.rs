@@ -1,6 +1,7 @@
 //! The "Contact support" button. In both builds: the first download fills the draft and shows
 //! the ticket route, which loads the desk build (`crate::stage`).
 
+#[cfg(feature = "desk")]
 use koban_core::ticket::TicketDraft;
 use leptos::prelude::*;
 
@@ -10,13 +11,16 @@ use crate::state::Route;
 #[cfg(feature = "desk")]
 use crate::ticket::TicketDesk;
 
-/// A "Contact support" button that opens the ticket form, prefilled with `prefill` (fields the
-/// user already typed are kept), after running `also`.
+/// A "Contact support" button that opens the ticket form, prefilled with `subject` and
+/// `category` (fields the user already typed are kept), after running `also`.
 #[component]
 pub fn ContactButton(
-    /// Fields to prefill: the search query, the article's category, ...
-    #[prop(optional)]
-    prefill: TicketDraft,
+    /// Subject to prefill: the search query, the article's title.
+    #[prop(optional, into)]
+    subject: String,
+    /// Category to prefill: the article's.
+    #[prop(optional, into)]
+    category: String,
     /// Extra classes of the button.
     #[prop(optional, into)]
     class: String,
@@ -29,6 +33,12 @@ pub fn ContactButton(
     #[cfg(not(feature = "desk"))]
     let upgrade = expect_context::<crate::components::upgrading::Upgrade>();
     let nav = expect_context::<PanelNav>();
+    #[cfg(feature = "desk")]
+    let prefill = TicketDraft {
+        subject,
+        category,
+        ..Default::default()
+    };
     let open = move |_| {
         if let Some(also) = also {
             also.run(());
@@ -36,7 +46,7 @@ pub fn ContactButton(
         #[cfg(feature = "desk")]
         desk.prefill(&prefill);
         #[cfg(not(feature = "desk"))]
-        upgrade.prefill(&prefill);
+        upgrade.prefill(&subject, &category);
         nav.go(Route::Ticket);
     };
     view! {

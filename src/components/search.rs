@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use koban_core::content::ChannelKind;
 use koban_core::search::SearchOptions;
-use koban_core::ticket::TicketDraft;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -158,10 +157,6 @@ fn NoResults(
         .iter()
         .find(|c| c.kind == ChannelKind::Forum)
         .and_then(|c| c.search_link(&query));
-    let prefill = TicketDraft {
-        subject: query.clone(),
-        ..Default::default()
-    };
     let asked = query.clone();
     let also = Callback::new(move |()| crate::feedback::search_to_ticket(state, &asked));
     view! {
@@ -172,7 +167,7 @@ fn NoResults(
                 {forum.map(|href| view! {
                     <a class="kb-button" href=href target="_blank" rel="noopener noreferrer">{t("search-ask-community")}</a>
                 })}
-                <ContactButton prefill also class="kb-secondary"/>
+                <ContactButton subject=query.clone() also class="kb-secondary"/>
             </div>
         </div>
     }

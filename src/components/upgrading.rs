@@ -3,7 +3,6 @@
 
 use std::rc::Weak;
 
-use koban_core::ticket::TicketDraft;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -23,20 +22,15 @@ impl Upgrade {
         }
     }
 
-    /// Prefills the ticket the desk build will show: the text fields of `draft`, as
-    /// `Koban('prefill', {...})` replayed to it (fields the user typed win there).
-    pub fn prefill(&self, draft: &TicketDraft) {
+    /// Prefills the ticket the desk build will show with `subject` and `category` (the empty
+    /// ones left out), as `Koban('prefill', {...})` replayed to it: fields the user typed win
+    /// there.
+    pub fn prefill(&self, subject: &str, category: &str) {
         let Some(stage) = self.0.with_value(Weak::upgrade) else {
             return;
         };
         let fields = js_sys::Object::new();
-        for (key, value) in [
-            ("name", &draft.name),
-            ("email", &draft.email),
-            ("category", &draft.category),
-            ("subject", &draft.subject),
-            ("description", &draft.description),
-        ] {
+        for (key, value) in [("subject", subject), ("category", category)] {
             if !value.is_empty() {
                 let _ = js_sys::Reflect::set(&fields, &JsValue::from_str(key), &value.into());
             }

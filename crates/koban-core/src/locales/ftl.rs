@@ -70,6 +70,19 @@ impl Table {
     pub fn extend(&mut self, other: Table) {
         self.messages.extend(other.messages);
     }
+
+    /// Keeps only the messages whose id `keep` accepts (the widget's first download leaves out
+    /// what only the ticket form and guides say).
+    ///
+    /// ```
+    /// # use koban_core::locales::ftl::compile;
+    /// let mut table = compile("a = A\nticket-b = B\n").unwrap();
+    /// table.retain(|id| !id.starts_with("ticket-"));
+    /// assert_eq!(table.ids().collect::<Vec<_>>(), ["a"]);
+    /// ```
+    pub fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) {
+        self.messages.retain(|id, _| keep(id));
+    }
 }
 
 fn collect_vars(v: &Value, out: &mut BTreeSet<String>) {

@@ -1,0 +1,60 @@
+// Two downloads (issue 9): the first (koban-widget) opens the panel and searches on its own; the
+// desk build (koban-desk: ticket form, guides) takes the panel over on first use. The real server
+// and bundle; the desk build's files are made unreachable with page.route, as a network failure.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startKoban, launchBrowser, newPage } from "./support.mjs";
+
+let koban, browser;
+
+before(async () => {
+  koban = await startKoban();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await koban?.stop();
+});
+
+test("search needs only the first download; the form loads the desk build, says so when it cannot, and Retry keeps the query", async () => {
+  const page = await newPage(browser);
+  const deskRequests = [];
+  page.on("request", (r) => { if (r.url().includes("/koban-desk")) deskRequests.push(r.url()); });
+  await page.route("**/koban-desk*", (route) => route.abort("internetdisconnected"));
+  await page.goto(koban.base + "/demo");
+  await page.evaluate(() => {
+    window.seen = [];
+    for (const name of ["open", "close", "ready"]) Koban("on", name, () => window.seen.push(name));
+  });
+  await page.getByRole("button", { name: "Help", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Help" });
+  const box = dialog.getByRole("searchbox", { name: "Search help" });
+  await box.fill("withdrawl");
+  await dialog.locator(".kb-result").first().waitFor();
+  assert.match(await dialog.locator(".kb-result").first().innerText(), /withdrawal/i);
+
+  // No results: Contact support needs the desk build, which cannot be fetched.
+  await box.fill("zqxv wobble");
+  await dialog.getByRole("button", { name: "Contact support" }).first().click();
+  const alert = dialog.getByRole("alert");
+  await alert.getByText("You seem to be offline").waitFor();
+  assert.ok(deskRequests.length > 0, "the desk build was asked for");
+  assert.deepEqual(page.errors, [], "a failed load is no error on the page");
+
+  // Back online: Retry hands the panel over, with the query as the subject.
+  await page.unroute("**/koban-desk*");
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await dialog.getByRole("heading", { name: "Contact support" }).waitFor();
+  assert.equal(await dialog.getByLabel("Subject").inputValue(), "zqxv wobble");
+
+  // The desk build now answers the loader: Escape closes, open shows the form again, and the
+  // host saw one `open` per opening (the hand-over sends none).
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  await page.evaluate(() => Koban("open"));
+  await dialog.getByRole("heading", { name: "Contact support" }).waitFor();
+  assert.deepEqual(await page.evaluate(() => window.seen.filter((n) => n !== "ready")), ["open", "close", "open"]);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -15,7 +15,7 @@ const KB = 1000;
 const LOADER_LIMIT = 2 * KB;
 const BUNDLE_GOAL = 150 * KB;
 const BUNDLE_LIMIT = 200 * KB;
-const BUNDLE_CEILING = 217 * KB; // 216.5 KB: the first download without the desk build
+const BUNDLE_CEILING = 212 * KB; // 211.7 KB: the first download without the desk build
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const version = fs.readFileSync(path.join(root, "Cargo.toml"), "utf8").match(/\[workspace\.package\][^[]*?version = "([^"]+)"/)[1];
 const vdir = path.join(root, "dist/v", version);

@@ -359,7 +359,10 @@ impl Widget {
             ) {
                 (Some(name), Some(f)) if !name.is_empty() => {
                     self.record_command(verb, &args);
-                    m.flows.register_check(name, f)
+                    #[cfg(feature = "desk")]
+                    m.flows.register_check(name, f);
+                    #[cfg(not(feature = "desk"))]
+                    let _ = (name, f);
                 }
                 _ => warn("registerCheck expects (name, async function)"),
             },

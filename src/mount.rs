@@ -12,6 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::bridge::{Host, warn};
 use crate::components::app::App;
+#[cfg(feature = "desk")]
 use crate::flow::FlowDesk;
 use crate::state::WidgetState;
 #[cfg(feature = "desk")]
@@ -28,6 +29,7 @@ pub struct Mounted {
     #[cfg(feature = "desk")]
     pub desk: TicketDesk,
     /// The guided flow being run (or left unfinished) and the host's checks.
+    #[cfg(feature = "desk")]
     pub flows: FlowDesk,
     root: web_sys::HtmlElement,
     handle: Box<dyn Any>,
@@ -63,14 +65,14 @@ pub fn mount(host: Host, config: BootConfig, extra: Extra) -> Mounted {
     adopt_styles(&root, &config.theme.css());
     let state = WidgetState::new(host, &config);
     let api_base = state.api.with_value(|a| a.base().to_string());
-    let flows = FlowDesk::new(state, &api_base);
     #[cfg(feature = "desk")]
-    let (desk, listeners, quiet) = {
+    let (desk, flows, listeners, quiet) = {
         let quiet = extra.is_some();
         if let Some(handover) = extra {
             state.restore(handover);
         }
         let desk = TicketDesk::new(state, &api_base);
+        let flows = FlowDesk::new(state, &api_base);
         let listeners = vec![
             // Back online: send what waits in the outbox. Leaving the page: save the draft now.
             window_event_listener(leptos::ev::online, move |_| {
@@ -78,7 +80,7 @@ pub fn mount(host: Host, config: BootConfig, extra: Extra) -> Mounted {
             }),
             window_event_listener(leptos::ev::pagehide, move |_| desk.save_now()),
         ];
-        (desk, listeners, quiet)
+        (desk, flows, listeners, quiet)
     };
     // The first build sends nothing itself: a ticket waiting in the outbox (now, or when the
     // browser is back online) is the desk build's to send, so it takes over.
@@ -102,9 +104,11 @@ pub fn mount(host: Host, config: BootConfig, extra: Extra) -> Mounted {
     let handle = leptos::mount::mount_to(root.clone(), move || {
         crate::locale::follow(state, follow_root.clone(), launcher.clone());
         provide_context(state);
-        provide_context(flows);
         #[cfg(feature = "desk")]
-        provide_context(desk);
+        {
+            provide_context(desk);
+            provide_context(flows);
+        }
         #[cfg(not(feature = "desk"))]
         crate::stage::provide(state, extra);
         view! { <App/> }
@@ -120,6 +124,7 @@ pub fn mount(host: Host, config: BootConfig, extra: Extra) -> Mounted {
         state,
         #[cfg(feature = "desk")]
         desk,
+        #[cfg(feature = "desk")]
         flows,
         root,
         handle: Box::new(handle),

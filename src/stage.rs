@@ -6,13 +6,14 @@
 //! moment after the panel first opens and booted when the user first needs it: the ticket route,
 //! a guide, or a ticket waiting in the outbox.
 //!
-//! Taking over: the first build saves the draft (as it does on every unmount), reads what the
-//! panel shows ([`Handover`]), unmounts, and boots the desk build on the same host with it
-//! (`boot_stage2`, which emits no second `ready` or `open`). Then it replays what the host said
-//! that the desk build must know (`setContext`, `setLocale`, `identify`, `registerCheck`,
-//! `prefill`, `suggest`) in order, and from then on forwards every call of the loader to the desk
-//! build's widget. If the desk build cannot be fetched, the view says so in the user's language,
-//! with Retry; nothing typed is lost (the draft is in local storage).
+//! Taking over: the first build reads what the panel shows ([`crate::state::Handover`]),
+//! unmounts, and boots the desk build on the same host with it (`boot_stage2`, which emits no
+//! second `ready` or `open`). Then it replays what the host said that the desk build must know
+//! (`setContext`, `setLocale`, `identify`, `registerCheck`, `prefill`, `suggest`, and Contact
+//! support's subject and category as a `prefill`) in order, and from then on forwards every call
+//! of the loader to the desk build's widget. The first build keeps no ticket of its own: the
+//! draft lives in local storage, where the desk build finds it. If the desk build cannot be
+//! fetched, the view says so in the user's language, with Try again.
 //!
 //! Loading the desk build is a few lines of JavaScript that `scripts/package.mjs` appends to this
 //! build's glue (`kobanDesk`): a module import relative to the glue's own URL, then the desk glue's
@@ -21,9 +22,9 @@
 //!
 //! ```ignore
 //! let stage = Stage::new(host.clone());
-//! stage.record("identify", args);      // replayed to the desk build when it takes over
-//! Stage::upgrade(&stage, None);        // fetch the desk build and hand over
-//! stage.forward("open", &[view]);       // once handed over: Some(result)
+//! stage.record("set_locale", "ja".into()); // replayed to the desk build when it takes over
+//! Stage::upgrade(&stage, None);            // fetch the desk build and hand over
+//! stage.forward("open", &[view]);          // once handed over: Some(result)
 //! ```
 
 use std::cell::{Cell, RefCell};
@@ -35,6 +36,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::bridge::{Host, warn};
+use crate::components::flow::resume::SavedRun;
 use crate::components::upgrading::Upgrade;
 use crate::mount::Mounted;
 use crate::state::WidgetState;
@@ -55,6 +57,8 @@ pub struct Stage {
     full: RefCell<Option<JsValue>>,
     replay: RefCell<Vec<(&'static str, JsValue)>>,
     loading: Cell<bool>,
+    /// Set when a load fails: the view that asked last (an earlier one may be gone).
+    failed: Cell<Option<RwSignal<bool>>>,
     shut: Cell<bool>,
 }
 
@@ -67,6 +71,7 @@ impl Stage {
             full: RefCell::new(None),
             replay: RefCell::new(Vec::new()),
             loading: Cell::new(false),
+            failed: Cell::new(None),
             shut: Cell::new(false),
         })
     }
@@ -102,6 +107,9 @@ impl Stage {
 
     /// Fetches the desk build (if not yet) and hands the panel over to it.
     pub fn upgrade(stage: &Rc<Self>, failed: Option<RwSignal<bool>>) {
+        if failed.is_some() {
+            stage.failed.set(failed);
+        }
         if stage.full.borrow().is_some() || stage.shut.get() || stage.loading.replace(true) {
             return;
         }
@@ -117,7 +125,7 @@ impl Stage {
                 Ok(_) => {}
                 Err(_) => {
                     warn("the ticket form and guides could not be loaded");
-                    if let Some(failed) = failed {
+                    if let Some(failed) = stage.failed.take() {
                         failed.try_set(true);
                     }
                 }
@@ -168,10 +176,15 @@ impl Stage {
     }
 }
 
-/// Provides the hand-over trigger to the view ([`Upgrade`]) and, a moment after the panel first
-/// opens, fetches the desk build in the background.
+/// Provides the hand-over trigger to the view ([`Upgrade`]) and the saved flow run's position
+/// ([`SavedRun`]), and, a moment after the panel first opens, fetches the desk build in the
+/// background.
 pub fn provide(state: WidgetState, stage: Weak<Stage>) {
     provide_context(Upgrade(StoredValue::new_local(stage)));
+    let api_base = state.api.with_value(|a| a.base().to_string());
+    let position =
+        crate::flow::saved_run(&api_base).and_then(|run| koban_core::decode::run_position(&run));
+    provide_context(SavedRun(StoredValue::new(position)));
     Effect::new(move |fetched: Option<bool>| {
         if fetched == Some(true) || !state.open() {
             return fetched.unwrap_or(false);

@@ -206,6 +206,11 @@ async fn hostile_markdown_forced_through_the_compiler_renders_inert() {
         src: "javascript:alert(5)".into(),
         alt: "pic".into(),
     });
+    // A link to another article stays inside the widget (opened by the panel, not the browser).
+    blocks.push(Block::Paragraph(vec![Inline::Link {
+        href: "#article:node-offline".into(),
+        content: vec![Inline::Text("see also".into())],
+    }]));
 
     let window = web_sys::window().unwrap();
     let trap = js_sys::Function::new_with_args("", "window.__xss = true");
@@ -243,6 +248,12 @@ async fn hostile_markdown_forced_through_the_compiler_renders_inert() {
             "inert link, got {href}"
         );
     }
+    let inside = container
+        .query_selector("a[data-kb-article='node-offline']")
+        .unwrap()
+        .expect("a link to another article");
+    assert_eq!(inside.get_attribute("href").as_deref(), Some("#"));
+    assert_eq!(inside.get_attribute("target"), None);
     let text = container.text_content().unwrap();
     assert!(text.contains("Before."), "{text}");
     assert!(

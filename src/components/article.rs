@@ -78,7 +78,7 @@ fn ArticleBody(article: Article, loaded: Arc<Loaded>) -> impl IntoView {
             <p class="kb-muted kb-small">{tf("article-updated", &[("date", local_date(&article.updated, &state.locale.get_untracked()))])}</p>
             {fallback}
             {video}
-            <div class="kb-prose"><Blocks blocks=article.body.clone()/></div>
+            <Blocks blocks=article.body.clone()/>
         </article>
         <section class="kb-section kb-rating" aria-labelledby="kb-rating-title">
             <h4 id="kb-rating-title" class="kb-section-title">{t("article-helpful")}</h4>

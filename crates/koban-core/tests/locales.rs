@@ -165,6 +165,7 @@ const NOT_MESSAGES: &[&str] = &[
     "use-strict",
     "manual-boot",
     "data-manual-boot",
+    "data-kb-article",
     "no-referrer",
     "noopener-noreferrer",
     "aria-expanded",

@@ -129,7 +129,7 @@ fn step_body(
             let (yes, no) = (answer.clone(), answer);
             view! {
                 <h4 node_ref=heading class="kb-step-title" tabindex="-1">{t("flow-try-this")}</h4>
-                <div class="kb-prose"><Blocks blocks=body/></div>
+                <Blocks blocks=body/>
                 <ul class="kb-checklist">{items}</ul>
                 <div class="kb-actions">
                     <button type="button" class="kb-button kb-primary" on:click=move |_| yes(Answer::Worked(true))>{t("flow-worked")}</button>
@@ -165,7 +165,7 @@ fn step_body(
                 <h4 node_ref=heading class="kb-step-title" tabindex="-1">
                     {article.as_ref().map(|a| a.title.clone())}
                 </h4>
-                {article.map(|a| view! { <div class="kb-prose"><Blocks blocks=a.body/></div> })}
+                {article.map(|a| view! { <Blocks blocks=a.body/> })}
                 <button type="button" class="kb-button kb-primary" on:click=move |_| answer(Answer::Next)>{t("flow-continue")}</button>
             }
             .into_any()

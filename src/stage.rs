@@ -157,6 +157,11 @@ impl Stage {
                 JsValue::from_bool(handover.open),
             ],
         );
+        if !full.is_object() {
+            // The desk build could not start: a crash, which the glue hands to the loader (its
+            // fallback panel with the support channels), never to the host page.
+            wasm_bindgen::throw_str("Koban: the desk build did not start");
+        }
         for (method, args) in self.replay.borrow_mut().drain(..) {
             match method {
                 "command" => {

@@ -16,10 +16,12 @@
 //! assert!(!content_needed(false, false, &failing));
 //! ```
 
+use super::page_context::error_code;
+
 /// Whether the content must be loaded: the panel is open, or `nudges` are on and `contexts` (the
 /// page's active contexts) hold an error code.
 pub fn content_needed(panel_open: bool, nudges: bool, contexts: &[String]) -> bool {
-    panel_open || (nudges && contexts.iter().any(|c| c.starts_with("error:")))
+    panel_open || (nudges && contexts.iter().any(|c| error_code(c).is_some()))
 }
 
 #[cfg(test)]

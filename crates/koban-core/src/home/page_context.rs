@@ -45,7 +45,7 @@ pub fn active_contexts_from(
     let mut out: Vec<String> = errors
         .iter()
         .filter(|e| !e.is_empty())
-        .map(|e| format!("error:{e}"))
+        .map(|e| format!("{ERROR_PREFIX}{e}"))
         .collect();
     if let Some(route) = route.filter(|r| !r.is_empty()) {
         out.push(format!("route:{route}"));
@@ -56,11 +56,26 @@ pub fn active_contexts_from(
     out
 }
 
+/// What an error code's context starts with (`error:E_NODE_OFFLINE`).
+const ERROR_PREFIX: &str = "error:";
+
+/// The error code of an active context, if it is one: the one place that reads the prefix
+/// [`active_contexts_from`] writes.
+///
+/// ```
+/// use koban_core::home::page_context::error_code;
+/// assert_eq!(error_code("error:E_NODE_OFFLINE"), Some("E_NODE_OFFLINE"));
+/// assert_eq!(error_code("route:/nodes"), None);
+/// ```
+pub fn error_code(context: &str) -> Option<&str> {
+    context.strip_prefix(ERROR_PREFIX)
+}
+
 /// The error codes in a page context (for proactive nudges).
 pub fn error_codes(context: &Value) -> Vec<String> {
     active_contexts(context)
-        .into_iter()
-        .filter_map(|c| c.strip_prefix("error:").map(str::to_string))
+        .iter()
+        .filter_map(|c| error_code(c).map(str::to_string))
         .collect()
 }
 

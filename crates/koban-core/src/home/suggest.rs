@@ -1,5 +1,6 @@
 //! What to suggest without a query: the "Suggested for this page" list and the proactive nudge.
 
+use super::page_context::error_code;
 use crate::search::{Index, context_matches};
 
 /// Documents for "Suggested for this page": the host's own picks (`Koban('suggest', ids)`) that
@@ -46,7 +47,7 @@ pub fn nudge(
 ) -> Option<(String, usize)> {
     let ranked = index.for_contexts(active, 20);
     active.iter().find_map(|ctx| {
-        let code = ctx.strip_prefix("error:")?;
+        let code = error_code(ctx)?;
         if already(code) {
             return None;
         }

@@ -183,23 +183,23 @@ impl Widget {
         None
     }
 
-    /// In the first build: remembers a `command` call to replay to the desk build when it takes
-    /// over.
-    #[allow(unused_variables)]
+    /// In the first build: remembers a `command` call (a copy of its arguments) to replay to the
+    /// desk build when it takes over.
     fn record_command(&self, verb: &str, args: &js_sys::Array) {
-        #[cfg(not(feature = "desk"))]
-        {
-            let replay = args.slice(0, args.length());
-            replay.unshift(&JsValue::from_str(verb));
-            self.stage.record("command", replay.into());
-        }
+        self.record(
+            "command",
+            JsValue::from_str(verb),
+            Some(args.slice(0, args.length()).into()),
+        );
     }
 
-    /// In the first build: remembers a call to replay to the desk build when it takes over.
+    /// In the first build: remembers a call of `method` with `first` (and `second`) to replay to
+    /// the desk build when it takes over.
     #[allow(unused_variables)]
-    fn record(&self, method: &'static str, args: JsValue) {
+    fn record(&self, method: &'static str, first: JsValue, second: Option<JsValue>) {
         #[cfg(not(feature = "desk"))]
-        self.stage.record(method, args);
+        self.stage
+            .record(method, std::iter::once(first).chain(second).collect());
     }
 }
 
@@ -261,7 +261,7 @@ impl Widget {
         if !is_plain_object(&context) {
             return warn("setContext expects a plain object");
         }
-        self.record("set_context", context.clone());
+        self.record("set_context", context.clone(), None);
         let text = |key: &str| {
             js_sys::Reflect::get(&context, &JsValue::from_str(key))
                 .ok()
@@ -302,7 +302,7 @@ impl Widget {
             warn(&format!("setLocale: `{tag}` is not a language tag"));
             return;
         }
-        self.record("set_locale", JsValue::from_str(tag));
+        self.record("set_locale", JsValue::from_str(tag), None);
         if let Some(m) = self.mounted() {
             crate::locale::set_host_choice(m.state, tag);
         }

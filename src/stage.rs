@@ -22,9 +22,9 @@
 //!
 //! ```ignore
 //! let stage = Stage::new(host.clone());
-//! stage.record("set_locale", "ja".into()); // replayed to the desk build when it takes over
-//! Stage::upgrade(&stage, None);            // fetch the desk build and hand over
-//! stage.forward("open", &[view]);          // once handed over: Some(result)
+//! stage.record("set_locale", vec!["ja".into()]); // replayed when the desk build takes over
+//! Stage::upgrade(&stage, None);                  // fetch the desk build and hand over
+//! stage.forward("open", &[view]);                // once handed over: Some(result)
 //! ```
 
 use std::cell::{Cell, RefCell};
@@ -55,7 +55,7 @@ pub struct Stage {
     /// The first build's mounted view, until the desk build takes over.
     pub mounted: RefCell<Option<Mounted>>,
     full: RefCell<Option<JsValue>>,
-    replay: RefCell<Vec<(&'static str, JsValue)>>,
+    replay: RefCell<Vec<(&'static str, Vec<JsValue>)>>,
     loading: Cell<bool>,
     /// Set when a load fails: the view that asked last (an earlier one may be gone).
     failed: Cell<Option<RwSignal<bool>>>,
@@ -76,10 +76,10 @@ impl Stage {
         })
     }
 
-    /// Remembers a call the desk build must see when it takes over. `args` is what the widget
-    /// method gets: the `command` arguments array (prefixed by its verb), a context object or a
-    /// locale tag.
-    pub fn record(&self, method: &'static str, args: JsValue) {
+    /// Remembers a call of the widget's `method` with `args` that the desk build must see when
+    /// it takes over (`command`: the verb and its arguments array; `set_context`: the object;
+    /// `set_locale`: the tag).
+    pub fn record(&self, method: &'static str, args: Vec<JsValue>) {
         let mut replay = self.replay.borrow_mut();
         // Only the last context and locale matter.
         if matches!(method, "set_context" | "set_locale") {
@@ -163,16 +163,7 @@ impl Stage {
             wasm_bindgen::throw_str("Koban: the desk build did not start");
         }
         for (method, args) in self.replay.borrow_mut().drain(..) {
-            match method {
-                "command" => {
-                    let args = js_sys::Array::from(&args);
-                    let verb = args.shift();
-                    call(&full, "command", &[verb, args.into()]);
-                }
-                _ => {
-                    call(&full, method, &[args]);
-                }
-            }
+            call(&full, method, &args);
         }
         *self.full.borrow_mut() = Some(full);
         if had_focus && let Ok(Some(title)) = root.query_selector("#kb-title") {

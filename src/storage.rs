@@ -25,12 +25,10 @@ pub fn ticket_key(api_base: &str) -> String {
     format!("koban:{api_base}:ticket")
 }
 
-/// Whether a ticket saved by the widget talking to `api_base` waits in the outbox (submitted,
-/// not yet accepted by the server). The first build asks this to know that the desk build must
-/// take over and send it; it reads only the `outbox` member of the saved ticket.
+/// Whether a ticket saved by the widget talking to `api_base` waits in the outbox
+/// ([`koban_core::decode::saved_ticket_in_outbox`]).
 pub fn has_outbox(api_base: &str) -> bool {
     local_storage()
         .and_then(|s| s.get_item(&ticket_key(api_base)).ok().flatten())
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
-        .is_some_and(|saved| saved.get("outbox").is_some_and(|o| o.is_object()))
+        .is_some_and(|text| koban_core::decode::saved_ticket_in_outbox(&text))
 }

@@ -268,3 +268,22 @@ async fn hostile_markdown_forced_through_the_compiler_renders_inert() {
     );
     drop(handle);
 }
+
+/// The view stack travels to the desk build as text (`Route::to_key`): every route comes back
+/// as it was, ids with any characters included, and anything else is no route.
+#[wasm_bindgen_test]
+fn routes_survive_the_hand_over_as_keys() {
+    use koban_widget::state::Route;
+    for route in [
+        Route::Home,
+        Route::Category("billing".into()),
+        Route::Article("node-offline".into()),
+        Route::Ticket,
+        Route::Flow("gpu:not found/ü".into()),
+        Route::Article(String::new()),
+    ] {
+        assert_eq!(Route::from_key(&route.to_key()), Some(route.clone()));
+    }
+    assert_eq!(Route::from_key(""), None);
+    assert_eq!(Route::from_key("x1"), None);
+}

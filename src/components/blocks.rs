@@ -27,9 +27,7 @@ pub fn Blocks(
     let holder = NodeRef::<html::Div>::new();
     holder.on_load(move |div| {
         if let Some(doc) = div.owner_document() {
-            for b in &blocks {
-                block(&doc, &div, b);
-            }
+            children(&doc, &div, &blocks);
         }
     });
     let nav = use_context::<PanelNav>();
@@ -64,6 +62,12 @@ fn text(doc: &Document, parent: &Node, text: &str) {
     let _ = parent.append_child(&doc.create_text_node(text));
 }
 
+fn children(doc: &Document, parent: &Node, blocks: &[Block]) {
+    for b in blocks {
+        block(doc, parent, b);
+    }
+}
+
 fn block(doc: &Document, parent: &Node, b: &Block) {
     match b {
         Block::Heading { level, content } => {
@@ -80,17 +84,14 @@ fn block(doc: &Document, parent: &Node, b: &Block) {
             start,
             items,
         } => {
-            let start = start.map(|s| s.to_string());
-            let list = match (ordered, &start) {
-                (true, Some(s)) => add(doc, parent, "ol", &[("start", s)]),
-                (true, None) => add(doc, parent, "ol", &[]),
-                (false, _) => add(doc, parent, "ul", &[]),
+            let start = start.filter(|_| *ordered).map(|s| s.to_string());
+            let attrs: &[(&str, &str)] = match &start {
+                Some(s) => &[("start", s)],
+                None => &[],
             };
+            let list = add(doc, parent, if *ordered { "ol" } else { "ul" }, attrs);
             for item in items {
-                let li = add(doc, &list, "li", &[]);
-                for b in item {
-                    block(doc, &li, b);
-                }
+                children(doc, &add(doc, &list, "li", &[]), item);
             }
         }
         Block::Code { text: code, .. } => {
@@ -102,23 +103,14 @@ fn block(doc: &Document, parent: &Node, b: &Block) {
             );
             text(doc, &add(doc, &pre, "code", &[]), code);
         }
-        Block::Quote(blocks) | Block::Callout { blocks, .. } => {
-            let container = match b {
-                Block::Callout { kind, .. } => {
-                    let class = match kind {
-                        CalloutKind::Note | CalloutKind::Important => "kb-callout kb-callout-note",
-                        CalloutKind::Tip => "kb-callout kb-callout-tip",
-                        CalloutKind::Warning | CalloutKind::Caution => {
-                            "kb-callout kb-callout-warning"
-                        }
-                    };
-                    add(doc, parent, "div", &[("class", class)])
-                }
-                _ => add(doc, parent, "blockquote", &[]),
+        Block::Quote(blocks) => children(doc, &add(doc, parent, "blockquote", &[]), blocks),
+        Block::Callout { kind, blocks } => {
+            let class = match kind {
+                CalloutKind::Note | CalloutKind::Important => "kb-callout kb-callout-note",
+                CalloutKind::Tip => "kb-callout kb-callout-tip",
+                CalloutKind::Warning | CalloutKind::Caution => "kb-callout kb-callout-warning",
             };
-            for b in blocks {
-                block(doc, &container, b);
-            }
+            children(doc, &add(doc, parent, "div", &[("class", class)]), blocks);
         }
         Block::Table { head, rows } => {
             let wrap = add(

@@ -21,10 +21,21 @@ pub fn LoadError(
     error: ApiError,
 ) -> impl IntoView {
     let content = use_content();
+    view! { <Failed message_id=error.message_id() retry=Callback::new(move |()| content.refetch())/> }
+}
+
+/// A failure in the user's language, announced, with Try again.
+#[component]
+pub fn Failed(
+    /// The message to show (`error-network`, `error-server`).
+    message_id: &'static str,
+    /// Runs on Try again.
+    retry: Callback<()>,
+) -> impl IntoView {
     view! {
         <div class="kb-error" role="alert">
-            <p>{t(error.message_id())}</p>
-            <button type="button" class="kb-button" on:click=move |_| content.refetch()>
+            <p>{t(message_id)}</p>
+            <button type="button" class="kb-button" on:click=move |_| retry.run(())>
                 {t("retry")}
             </button>
         </div>

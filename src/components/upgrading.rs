@@ -6,8 +6,7 @@ use std::rc::Weak;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::components::status::Loading;
-use crate::i18n::t;
+use crate::components::status::{Failed, Loading};
 use crate::stage::Stage;
 
 /// The first build's way to the desk build, provided as context by its mount.
@@ -35,8 +34,8 @@ impl Upgrade {
                 let _ = js_sys::Reflect::set(&fields, &JsValue::from_str(key), &value.into());
             }
         }
-        let args = js_sys::Array::of2(&JsValue::from_str("prefill"), &fields);
-        stage.record("command", args.into());
+        let args = js_sys::Array::of1(&fields);
+        stage.record("command", vec![JsValue::from_str("prefill"), args.into()]);
     }
 }
 
@@ -52,13 +51,8 @@ pub fn Upgrading() -> impl IntoView {
     start();
     move || {
         if failed.get() {
-            view! {
-                <div class="kb-error" role="alert">
-                    <p>{t("error-network")}</p>
-                    <button type="button" class="kb-button" on:click=move |_| start()>{t("retry")}</button>
-                </div>
-            }
-            .into_any()
+            view! { <Failed message_id="error-network" retry=Callback::new(move |()| start())/> }
+                .into_any()
         } else {
             view! { <Loading/> }.into_any()
         }

@@ -12,6 +12,22 @@ pub fn saved_ticket_from_json(json: &str) -> Option<SavedTicket> {
     saved_ticket(&serde_json::from_str(json).ok()?)
 }
 
+/// Whether the saved ticket in `json` waits in the outbox (submitted, not yet accepted), reading
+/// only its `outbox` member: the widget's first download asks this to know that the desk build
+/// must take over and send it, without carrying the whole ticket decoder.
+///
+/// ```
+/// use koban_core::decode::saved_ticket_in_outbox;
+/// assert!(saved_ticket_in_outbox(r#"{"outbox":{"key":"k","body":"{}","attempts":0}}"#));
+/// assert!(!saved_ticket_in_outbox(r#"{"outbox":null}"#));
+/// assert!(!saved_ticket_in_outbox("not json"));
+/// ```
+pub fn saved_ticket_in_outbox(json: &str) -> bool {
+    serde_json::from_str::<Value>(json)
+        .ok()
+        .is_some_and(|saved| saved.get("outbox").is_some_and(Value::is_object))
+}
+
 /// A [`SavedTicket`]: every member optional (`#[serde(default)]`).
 pub fn saved_ticket(v: &Value) -> Option<SavedTicket> {
     let o = v.as_object()?;
@@ -190,6 +206,25 @@ mod tests {
             ],
             saved_ticket_from_json,
         );
+    }
+
+    #[test]
+    fn the_outbox_check_agrees_with_the_whole_ticket() {
+        let mut waiting = SavedTicket::started_at(5);
+        waiting.outbox = Some(Outbox {
+            key: "k".into(),
+            body: "{}".into(),
+            attempts: 1,
+        });
+        for saved in [waiting, SavedTicket::started_at(5)] {
+            let json = serde_json::to_string(&saved).unwrap();
+            let whole = saved_ticket_from_json(&json).unwrap();
+            assert_eq!(
+                saved_ticket_in_outbox(&json),
+                whole.outbox.is_some(),
+                "{json}"
+            );
+        }
     }
 
     #[test]

@@ -3,9 +3,10 @@
 //! starts with.
 //!
 //! The first download (built without the `desk` feature, `crate::stage`) leaves out what only
-//! the ticket form and guides use: their stylesheets (`style/90-ticket.css`, `style/95-flow.css`)
-//! and their messages (`ticket-*`, `flow-*` but the three the home view and search show). The
-//! desk build replaces the whole stylesheet and table when it takes over.
+//! the article view, the ticket form and guides use: their stylesheets (`style/60-article.css`,
+//! `style/90-ticket.css`, `style/95-flow.css`) and their messages (`article-*`, `ticket-*`,
+//! `flow-*` but the guide badge that search results show). The desk build replaces the whole
+//! stylesheet and table when it takes over.
 //!
 //! The CSS minifier is a few lines (comments and whitespace only) because the stylesheet is ours
 //! and small; a real CSS toolchain would add a Node step to every Rust build.
@@ -15,7 +16,7 @@ use std::{env, fs, path::Path};
 fn main() {
     let out = env::var("OUT_DIR").expect("OUT_DIR");
     let desk = env::var_os("CARGO_FEATURE_DESK").is_some();
-    const DESK_CSS: [&str; 2] = ["90-ticket.css", "95-flow.css"];
+    const DESK_CSS: [&str; 3] = ["60-article.css", "90-ticket.css", "95-flow.css"];
     println!("cargo:rerun-if-changed=style");
     println!("cargo:rerun-if-changed=locales");
 
@@ -58,8 +59,10 @@ fn main() {
 
 /// Whether the first download (no `desk` feature) needs message `id`.
 fn first_download_message(id: &str) -> bool {
-    !(id.starts_with("ticket-") || id.starts_with("flow-"))
-        || matches!(id, "flow-badge" | "flow-resume" | "flow-step")
+    !["article-", "ticket-", "flow-"]
+        .iter()
+        .any(|p| id.starts_with(p))
+        || id == "flow-badge"
 }
 
 fn minify_css(src: &str) -> String {

@@ -146,12 +146,19 @@ pub fn boot(host: Host) -> Widget {
 /// `ready` event (the first build's config warnings were shown already).
 #[cfg(feature = "desk")]
 #[wasm_bindgen]
-pub fn boot_stage2(host: Host, nav: &str, query: String, open: bool) -> Widget {
+pub fn boot_stage2(
+    host: Host,
+    nav: &str,
+    query: String,
+    open: bool,
+    focus: Option<String>,
+) -> Widget {
     let (config, _) = read_config(&host.config());
     let handover = crate::state::Handover {
         nav: nav.lines().filter_map(Route::from_key).collect(),
         query,
         open,
+        focus,
     };
     Widget {
         mounted: Some(mount::mount(host, config, Some(handover))),

@@ -1,10 +1,11 @@
 //! Two downloads, one widget (first build only, without the `desk` feature).
 //!
-//! The first download (`koban-widget`) is the panel, the FAQ and search: what opening the panel
-//! and searching needs (issue 9's size budget). The ticket form and guided flows are the desk
+//! The first download (`koban-widget`) is the panel, its home view (suggestions for the page,
+//! announcements, categories, channels) and search: what opening the panel and searching needs
+//! (issue 9's size budget). Reading an article, the ticket form and guided flows are the desk
 //! build (`koban-desk`, the same crate with the `desk` feature), fetched in the background a
-//! moment after the panel first opens and booted when the user first needs it: the ticket route,
-//! a guide, or a ticket waiting in the outbox.
+//! moment after the panel first opens and booted when the user first needs it: an article, the
+//! ticket route, a guide, a ticket waiting in the outbox, or a guide left unfinished (on open).
 //!
 //! Taking over: the first build reads what the panel shows ([`crate::state::Handover`]),
 //! unmounts, and boots the desk build on the same host with it (`boot_stage2`, which emits no
@@ -36,7 +37,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::bridge::{Host, warn};
-use crate::components::flow::resume::SavedRun;
 use crate::components::upgrading::Upgrade;
 use crate::mount::Mounted;
 use crate::state::WidgetState;
@@ -137,14 +137,8 @@ impl Stage {
         let Some(mounted) = self.mounted.borrow_mut().take() else {
             return;
         };
+        // With where the focus is (the user may be typing a query): the desk build puts it back.
         let handover = mounted.state.handover();
-        let root = self.host.root();
-        let had_focus = root
-            .get_root_node()
-            .dyn_into::<web_sys::ShadowRoot>()
-            .ok()
-            .and_then(|s| s.active_element())
-            .is_some_and(|a| root.contains(Some(&a)));
         mounted.unmount();
         let nav: Vec<String> = handover.nav.iter().map(|r| r.to_key()).collect();
         let full = call(
@@ -155,6 +149,9 @@ impl Stage {
                 JsValue::from_str(&nav.join("\n")),
                 JsValue::from_str(&handover.query),
                 JsValue::from_bool(handover.open),
+                handover
+                    .focus
+                    .map_or(JsValue::UNDEFINED, |id| JsValue::from_str(&id)),
             ],
         );
         if !full.is_object() {
@@ -166,29 +163,29 @@ impl Stage {
             call(&full, method, &args);
         }
         *self.full.borrow_mut() = Some(full);
-        if had_focus && let Ok(Some(title)) = root.query_selector("#kb-title") {
-            let _ = title.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
     }
 }
 
-/// Provides the hand-over trigger to the view ([`Upgrade`]) and the saved flow run's position
-/// ([`SavedRun`]), and, a moment after the panel first opens, fetches the desk build in the
-/// background.
+/// Provides the hand-over trigger to the view ([`Upgrade`]), and when the panel first opens,
+/// hands over at once if a guide was left unfinished ("Continue where you left off" is the desk
+/// build's), or else fetches the desk build in the background a moment later.
 pub fn provide(state: WidgetState, stage: Weak<Stage>) {
-    provide_context(Upgrade(StoredValue::new_local(stage)));
     let api_base = state.api.with_value(|a| a.base().to_string());
-    let position =
-        crate::flow::saved_run(&api_base).and_then(|run| koban_core::decode::run_position(&run));
-    provide_context(SavedRun(StoredValue::new(position)));
+    provide_context(Upgrade(StoredValue::new_local(stage.clone())));
     Effect::new(move |fetched: Option<bool>| {
         if fetched == Some(true) || !state.open() {
             return fetched.unwrap_or(false);
         }
-        spawn_local(async {
-            crate::timer::sleep(1500).await;
-            prefetch();
-        });
+        match stage
+            .upgrade()
+            .filter(|_| crate::flow::saved_run(&api_base).is_some())
+        {
+            Some(stage) => Stage::upgrade(&stage, None),
+            None => spawn_local(async {
+                crate::timer::sleep(1500).await;
+                prefetch();
+            }),
+        }
         true
     });
 }

@@ -11,7 +11,7 @@
 
 use koban_core::boot::{BootConfig, Mode};
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::api::ApiClient;
 use crate::bridge::Host;
@@ -60,7 +60,8 @@ impl Route {
 }
 
 /// What the panel shows, carried from the first build to the desk build when the desk takes over
-/// (`crate::stage`): the view stack, the typed query and whether the panel is open.
+/// (`crate::stage`): the view stack, the typed query, whether the panel is open and where the
+/// focus was.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Handover {
     /// The view stack, bottom first ([`Route::to_key`] lines).
@@ -69,6 +70,9 @@ pub struct Handover {
     pub query: String,
     /// Whether the floating panel is open.
     pub open: bool,
+    /// The id of the panel's element that had the focus (empty: one without an id), `None` when
+    /// the focus was not in the panel.
+    pub focus: Option<String>,
 }
 
 /// State of one widget instance.
@@ -97,6 +101,9 @@ pub struct WidgetState {
     pub api: StoredValue<ApiClient>,
     /// The host's launcher label and icon (`boot({ launcherLabel, launcherIcon })`).
     pub launcher: StoredValue<(Option<String>, Option<String>)>,
+    /// Where the focus goes when the panel is drawn anew (after a hand-over, [`Handover::focus`],
+    /// or for new strings), taken once by the panel.
+    pub handed_focus: StoredValue<Option<String>>,
     host: StoredValue<Host, LocalStorage>,
 }
 
@@ -123,6 +130,7 @@ impl WidgetState {
                 config.launcher_label.clone(),
                 config.launcher_icon.clone(),
             )),
+            handed_focus: StoredValue::new(None),
             host: StoredValue::new_local(host),
         }
     }
@@ -145,17 +153,31 @@ impl WidgetState {
                 .with_untracked(|n| n.iter().map(|(r, _)| r.clone()).collect()),
             query: self.query.get_untracked(),
             open: self.is_open(),
+            focus: self.focused_id(),
         }
     }
 
-    /// Shows what `handover` says, silently: no `open` event (the host saw it already) and no
-    /// focus move.
+    /// The id of the widget's element that has the focus (empty: one without an id), `None` when
+    /// the focus is not in the widget.
+    pub fn focused_id(&self) -> Option<String> {
+        let root = self.host.with_value(|h| h.root());
+        let focused = root
+            .get_root_node()
+            .dyn_into::<web_sys::ShadowRoot>()
+            .ok()?
+            .active_element()?;
+        root.contains(Some(&focused)).then(|| focused.id())
+    }
+
+    /// Shows what `handover` says, silently: no `open` event (the host saw it already), and the
+    /// focus back where it was.
     pub fn restore(&self, handover: Handover) {
         if !handover.nav.is_empty() {
             self.nav
                 .set(handover.nav.into_iter().map(|r| (r, 0)).collect());
         }
         self.query.set(handover.query);
+        self.handed_focus.set_value(handover.focus);
         if self.mode != Mode::Inline {
             self.open.set(handover.open);
         }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::announcements::Announcements;
 use crate::components::channels::Channels;
+#[cfg(feature = "desk")]
 use crate::components::flow::resume::Resume;
 use crate::components::row::Row;
 use crate::components::search::{SearchBox, SearchResults};
@@ -41,8 +42,14 @@ fn HomeSections(
     /// The loaded content.
     loaded: Arc<Loaded>,
 ) -> impl IntoView {
+    // "Continue where you left off" is the desk build's: the first download hands the panel over
+    // when a saved run waits (`crate::stage`).
+    #[cfg(feature = "desk")]
+    let resume = view! { <Resume loaded=loaded.clone()/> };
+    #[cfg(not(feature = "desk"))]
+    let resume = ();
     view! {
-        <Resume loaded=loaded.clone()/>
+        {resume}
         <Announcements loaded=loaded.clone()/>
         <Suggested loaded=loaded.clone()/>
         <Categories loaded=loaded.clone()/>

@@ -2,11 +2,14 @@
 
 pub mod announcements;
 pub mod app;
+#[cfg(feature = "desk")]
 pub mod article;
+#[cfg(feature = "desk")]
 pub mod blocks;
 pub mod category;
 pub mod channels;
 pub mod contact;
+#[cfg(feature = "desk")]
 pub mod flow;
 pub mod highlight;
 pub mod home;

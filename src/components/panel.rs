@@ -6,6 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+#[cfg(feature = "desk")]
 use crate::components::article::ArticleView;
 use crate::components::category::CategoryView;
 #[cfg(feature = "desk")]
@@ -84,9 +85,24 @@ pub fn Panel() -> impl IntoView {
     };
     provide_context(nav);
 
-    // Focus moves into the dialog when it opens.
+    // Focus moves into the dialog when it opens (unless it is in it already); when the panel is
+    // drawn anew (hand-over from the first build, new strings), back to where it was. Runs again
+    // as the elements appear.
     Effect::new(move |_| {
-        if let Some(button) = close_ref.get().filter(|_| floating) {
+        let Some(panel) = panel_ref.get() else {
+            return;
+        };
+        if let Some(id) = state.handed_focus.try_update_value(Option::take).flatten() {
+            refocus(&panel, &id);
+            return;
+        }
+        let inside = panel
+            .get_root_node()
+            .dyn_into::<web_sys::ShadowRoot>()
+            .ok()
+            .and_then(|s| s.active_element())
+            .is_some_and(|a| panel.contains(Some(&a)));
+        if let Some(button) = close_ref.get().filter(|_| floating && !inside) {
             let _ = button.focus();
         }
     });
@@ -145,13 +161,15 @@ pub fn Panel() -> impl IntoView {
                 {move || match state.route() {
                     Route::Home => view! { <Home/> }.into_any(),
                     Route::Category(id) => view! { <CategoryView id/> }.into_any(),
+                    #[cfg(feature = "desk")]
                     Route::Article(id) => view! { <ArticleView id/> }.into_any(),
                     #[cfg(feature = "desk")]
                     Route::Ticket => view! { <TicketView/> }.into_any(),
                     #[cfg(feature = "desk")]
                     Route::Flow(id) => view! { <FlowView id/> }.into_any(),
+                    // Reading an article, the form and guides: the desk build's (`crate::stage`).
                     #[cfg(not(feature = "desk"))]
-                    Route::Ticket | Route::Flow(_) => view! { <Upgrading/> }.into_any(),
+                    Route::Article(_) | Route::Ticket | Route::Flow(_) => view! { <Upgrading/> }.into_any(),
                 }}
             </div>
         </section>
@@ -172,10 +190,27 @@ fn LanguageMenu() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <select class="kb-language" aria-label=t("language-label")
+        <select id="kb-language" class="kb-language" aria-label=t("language-label")
             on:change=move |ev| crate::locale::set_user_choice(state, &event_target_value(&ev))>
             {options}
         </select>
+    }
+}
+
+/// Focuses the element with `id` in `panel` (an input keeps its caret at the end of its value),
+/// or else the panel's title.
+fn refocus(panel: &web_sys::HtmlElement, id: &str) {
+    let el = Some(id)
+        .filter(|id| !id.is_empty())
+        .and_then(|id| panel.query_selector(&format!("#{id}")).ok().flatten())
+        .or_else(|| panel.query_selector("#kb-title").ok().flatten());
+    let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return;
+    };
+    let _ = el.focus();
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        let end = input.value().encode_utf16().count() as u32;
+        let _ = input.set_selection_range(end, end);
     }
 }
 

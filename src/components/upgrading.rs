@@ -1,5 +1,5 @@
-//! The ticket route and guides in the first build: "Loading…" while the desk build takes over
-//! (`crate::stage`), or, if it cannot be fetched, a localized error with Retry.
+//! An article, the ticket route and guides in the first build: "Loading…" while the desk build
+//! takes over (`crate::stage`), or, if it cannot be fetched, a localized error with Retry.
 
 use std::rc::Weak;
 

@@ -98,9 +98,14 @@ test("<html lang=\"de\"> gets German; zh-TW gets Traditional Chinese; the user's
   let dialog = await openPanel(de, "de");
   await dialog.getByText(message("de", "home-greeting")).waitFor();
   // The user picks Spanish in the language menu: it wins over the page, and is remembered.
-  await dialog.getByRole("combobox", { name: message("de", "language-label") }).selectOption("es");
+  const deMenu = dialog.getByRole("combobox", { name: message("de", "language-label") });
+  await deMenu.focus();
+  await deMenu.selectOption("es");
   dialog = de.getByRole("dialog", { name: message("es", "panel-title") });
   await dialog.getByText(message("es", "home-greeting")).waitFor();
+  // The panel drawn anew in Spanish keeps the focus on the menu.
+  const menu = dialog.getByRole("combobox", { name: message("es", "language-label") });
+  assert.equal(await menu.evaluate((el) => el.getRootNode().activeElement === el), true, "the language menu keeps the focus");
   await de.reload();
   await openPanel(de, "es");
   await de.context().close();

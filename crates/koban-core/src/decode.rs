@@ -24,7 +24,7 @@ mod stream;
 mod ticket;
 
 pub use content::{bundle, bundle_from_json};
-pub use run::{run, run_from_json, run_position};
+pub use run::{run, run_from_json};
 pub use ticket::{draft, saved_ticket, saved_ticket_from_json, saved_ticket_in_outbox};
 
 type Obj = Map<String, Value>;

@@ -10,23 +10,6 @@ pub fn run_from_json(json: &str) -> Option<Run> {
     run(&serde_json::from_str(json).ok()?)
 }
 
-/// Where a saved run stands, without decoding its answers: the flow's id, the current step's id
-/// and its 1-based number (as [`Run::step_number`]). Enough for "Continue where you left off" in
-/// the widget's first download, which does not run flows.
-///
-/// ```
-/// let json = r#"{"flow":"node-offline","path":[{"step":"a","at":1},{"step":"b","at":2,"answer":"next"}]}"#;
-/// let at = koban_core::decode::run_position(json).unwrap();
-/// assert_eq!(at, ("node-offline".to_string(), "b".to_string(), 2));
-/// ```
-pub fn run_position(json: &str) -> Option<(String, String, usize)> {
-    let v: Value = serde_json::from_str(json).ok()?;
-    let o = v.as_object()?;
-    let path = o.get("path")?.as_array()?;
-    let last = path.last()?.as_object()?;
-    Some((text(o, "flow")?, text(last, "step")?, path.len()))
-}
-
 /// A flow [`Run`]: `{"flow": id, "path": [{"step", "at", "answer"?}]}`.
 pub fn run(v: &Value) -> Option<Run> {
     let o = v.as_object()?;
@@ -114,36 +97,5 @@ mod tests {
             ],
             run_from_json,
         );
-    }
-
-    #[test]
-    fn a_position_agrees_with_the_whole_run() {
-        let run = Run {
-            flow: "node-offline".into(),
-            path: vec![
-                Visit {
-                    step: "a".into(),
-                    at: 1,
-                    answer: Some(Answer::Choice(0)),
-                },
-                Visit {
-                    step: "b".into(),
-                    at: 2,
-                    answer: None,
-                },
-            ],
-        };
-        let json = serde_json::to_string(&run).unwrap();
-        let (flow, step, number) = run_position(&json).unwrap();
-        assert_eq!((flow, number), (run.flow.clone(), run.step_number()));
-        assert_eq!(step, run.path.last().unwrap().step);
-        // No step yet, no flow, or not JSON: nowhere to continue.
-        for bad in [
-            r#"{"flow":"f","path":[]}"#,
-            r#"{"path":[{"step":"a"}]}"#,
-            "run",
-        ] {
-            assert_eq!(run_position(bad), None, "{bad}");
-        }
     }
 }

@@ -623,6 +623,16 @@ mod binary {
             .port()
     }
 
+    /// A free port held until the socket is dropped: bound but not listening, so connections to
+    /// it are refused, and a test running alongside cannot take it for its own server meanwhile
+    /// (which once answered this test's webhook with a 404).
+    fn reserved_port() -> (tokio::net::TcpSocket, u16) {
+        let socket = tokio::net::TcpSocket::new_v4().unwrap();
+        socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+        let port = socket.local_addr().unwrap().port();
+        (socket, port)
+    }
+
     fn content() -> PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
     }
@@ -684,7 +694,7 @@ mod binary {
         let cwd = std::env::temp_dir().join(format!("koban-dlv-{}", tickets_support::unique()));
         std::fs::create_dir_all(&cwd).unwrap();
         let url = db.fresh_url().await;
-        let hook_port = free_port();
+        let (reserved, hook_port) = reserved_port();
 
         let (first, base) = serve(&url, hook_port, &cwd).await;
         let res = reqwest::Client::new()
@@ -720,6 +730,7 @@ mod binary {
             "{listing}"
         );
 
+        drop(reserved);
         let hooks = receiver_on(
             TcpListener::bind(("127.0.0.1", hook_port)).await.unwrap(),
             0,

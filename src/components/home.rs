@@ -21,15 +21,18 @@ use crate::state::{Route, WidgetState};
 #[component]
 pub fn Home() -> impl IntoView {
     let state = expect_context::<WidgetState>();
+    // Whether there is a query, as a memo: the results view stays while the query changes (one
+    // search per keystroke, the list updated in place), drawn anew only when the box empties.
+    let searching = Memo::new(move |_| state.query.with(|q| !q.trim().is_empty()));
     view! {
         <div class="kb-home">
             <p class="kb-greeting">{t("home-greeting")}</p>
             <SearchBox/>
             {with_content(move |loaded| {
-                if state.query.with(|q| q.trim().is_empty()) {
-                    view! { <HomeSections loaded/> }.into_any()
-                } else {
+                if searching.get() {
                     view! { <SearchResults loaded/> }.into_any()
+                } else {
+                    view! { <HomeSections loaded/> }.into_any()
                 }
             })}
         </div>

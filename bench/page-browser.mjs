@@ -20,13 +20,10 @@
 //  5. content bundles: gzip -9 size of `GET /api/v1/content?locale=<l>` for en and ja.
 //
 // Prints `page-result name=... key=value` lines (read by bench/report.mjs).
-import { execFileSync } from "node:child_process";
+import { gzip9 } from "../scripts/gzip9.mjs";
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { startKoban, startHost, launchBrowser } from "../tests/e2e/support.mjs";
-
-/** GNU gzip -9 size of `text`, the budget's measure (as scripts/size.mjs). */
-const gzip9 = (text) => execFileSync("gzip", ["-9", "-n", "-c"], { input: text, maxBuffer: 1 << 28 }).length;
 
 const RUNS = Number(process.env.KOBAN_BENCH_RUNS || 7);
 const LH_RUNS = Number(process.env.KOBAN_BENCH_LH_RUNS || 3);
@@ -147,7 +144,7 @@ emit("lighthouse", { runs: LH_RUNS, with: median(lh.with), without: median(lh.wi
 for (const locale of ["en", "ja"]) {
   const text = await (await fetch(`${koban.base}/api/v1/content?locale=${locale}`)).text();
   const { flows, ...rest } = JSON.parse(text);
-  emit("content", { locale, raw: Buffer.byteLength(text), gzip: gzip9(text),
-    flows: flows.length, without_flows_gzip: gzip9(JSON.stringify(rest)) });
+  emit("content", { locale, raw: Buffer.byteLength(text), gzip: gzip9(text).length,
+    flows: flows.length, without_flows_gzip: gzip9(JSON.stringify(rest)).length });
 }
 await koban.stop();

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { execFileSync } from "node:child_process";
+import { gzip9 } from "./gzip9.mjs";
 
 const KB = 1000;
 const LOADER_LIMIT = 2 * KB;
@@ -16,11 +16,9 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 const version = fs.readFileSync(path.join(root, "Cargo.toml"), "utf8").match(/\[workspace\.package\][^[]*?version = "([^"]+)"/)[1];
 const vdir = path.join(root, "dist/v", version);
 
-// gzip -9 is GNU gzip's, as the budget says and as `koban` serves it (scripts/package.mjs).
 function sizes(file) {
   const buf = fs.readFileSync(path.join(vdir, file));
-  const gzip = execFileSync("gzip", ["-9", "-n", "-c"], { input: buf, maxBuffer: 1 << 26 }).length;
-  return { file, raw: buf.length, gzip, br: zlib.brotliCompressSync(buf).length };
+  return { file, raw: buf.length, gzip: gzip9(buf).length, br: zlib.brotliCompressSync(buf).length };
 }
 const rows = ["koban.js", "koban-widget.js", "koban-widget_bg.wasm"].map(sizes);
 const total = rows.reduce((a, r) => ({ file: "widget bundle (total)", raw: a.raw + r.raw, gzip: a.gzip + r.gzip, br: a.br + r.br }), { raw: 0, gzip: 0, br: 0 });

@@ -101,6 +101,11 @@ pub fn follow(
                 let (text, icon) = state.launcher.with_value(|(t, i)| (t.clone(), i.clone()));
                 crate::launcher::label(l, text.as_deref(), icon.as_deref());
             }
+            // The panel drawn anew puts the focus back where it was (the language menu, the
+            // search box).
+            if let Some(id) = state.focused_id() {
+                state.handed_focus.set_value(Some(id));
+            }
             state.strings.update(|n| *n += 1);
         });
     });

@@ -102,7 +102,7 @@ pub struct WidgetState {
     /// The host's launcher label and icon (`boot({ launcherLabel, launcherIcon })`).
     pub launcher: StoredValue<(Option<String>, Option<String>)>,
     /// Where the focus goes when the panel is drawn anew (after a hand-over, [`Handover::focus`],
-    /// or for new strings), taken once by the panel.
+    /// or for new strings, `crate::locale::follow`), taken once by the panel.
     pub handed_focus: StoredValue<Option<String>>,
     host: StoredValue<Host, LocalStorage>,
 }

@@ -19,10 +19,6 @@ pub fn App() -> impl IntoView {
         // the user was doing lives in signals and storage, so it comes back as it was.
         {move || {
             state.strings.track();
-            // The new panel puts the focus back where it was (the language menu, the search box).
-            if let Some(id) = state.focused_id() {
-                state.handed_focus.set_value(Some(id));
-            }
             state.open().then(|| view! { <Panel/> })
         }}
         {floating.then(|| view! { <Nudge/> })}

@@ -96,12 +96,7 @@ pub fn Panel() -> impl IntoView {
             refocus(&panel, &id);
             return;
         }
-        let inside = panel
-            .get_root_node()
-            .dyn_into::<web_sys::ShadowRoot>()
-            .ok()
-            .and_then(|s| s.active_element())
-            .is_some_and(|a| panel.contains(Some(&a)));
+        let inside = state.focused_id().is_some();
         if let Some(button) = close_ref.get().filter(|_| floating && !inside) {
             let _ = button.focus();
         }

@@ -19,6 +19,8 @@
 //!   context boost, highlights); NFKC through the `nfkc` feature or a hook.
 //! - [`ticket`]: the ticket schema, its validation (run by widget and server) and the widget's
 //!   retry policy.
+//! - [`conversation`]: a ticket as a thread the user follows: the status state machine,
+//!   satisfaction rating rules, the thread's wire shape, read marks and relative times.
 //! - [`flow`]: guided troubleshooting flows: the model, graph checks and the runner with
 //!   history and transcript.
 //! - [`feedback`]: the feedback events the widget batches to the server (ratings, searches
@@ -26,6 +28,7 @@
 
 pub mod boot;
 pub mod content;
+pub mod conversation;
 pub mod decode;
 pub mod feedback;
 pub mod flow;

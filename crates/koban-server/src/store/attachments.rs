@@ -26,6 +26,9 @@ pub struct AttachmentRecord {
     pub sha256: String,
     /// The ticket it belongs to, once referenced.
     pub ticket_id: Option<String>,
+    /// The follow-up message it came with (`None`: the ticket's first message, or not linked).
+    #[serde(skip)]
+    pub reply_id: Option<String>,
     /// Upload time, RFC 3339.
     pub created_at: String,
 }
@@ -39,12 +42,13 @@ fn from_row(row: &AnyRow) -> Result<AttachmentRecord, StoreError> {
         size: row.try_get("size")?,
         sha256: row.try_get("sha256")?,
         ticket_id: row.try_get("ticket_id")?,
+        reply_id: row.try_get("reply_id")?,
         created_at: rfc3339(row.try_get("created_at")?),
     })
 }
 
 const COLUMNS: &str =
-    "id, stored_name, filename, content_type, size, sha256, ticket_id, created_at";
+    "id, stored_name, filename, content_type, size, sha256, ticket_id, reply_id, created_at";
 
 impl Store {
     /// Records an upload (its file is already on disk).

@@ -15,12 +15,18 @@
 //!
 //! - [`tickets`]: tickets and idempotency keys.
 //! - [`outbox`]: the delivery outbox.
-//! - [`replies`]: agents' replies to tickets (public, or internal notes).
+//! - [`replies`]: messages on tickets: agents' replies (public, or internal notes) and the
+//!   user's follow-ups.
+//! - [`conversation`]: a ticket's thread as its user reads it, status changes, ratings, read
+//!   marks.
 //! - [`attachments`]: uploaded files (metadata; the bytes are on disk).
+//! - [`live`]: announcements of changed tickets, across processes on PostgreSQL.
 //! - [`feedback`]: the widget's feedback events and the aggregates of `koban report`.
 
 pub mod attachments;
+pub mod conversation;
 pub mod feedback;
+pub mod live;
 pub mod outbox;
 pub mod replies;
 pub mod tickets;
@@ -61,6 +67,9 @@ pub enum StoreError {
     /// Stored data that should be JSON is not.
     #[error("corrupt stored JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// A stored value is not one the code knows (e.g. a ticket status).
+    #[error("corrupt stored value: {0}")]
+    Corrupt(&'static str),
 }
 
 /// Which database a [`Store`] talks to.
@@ -79,6 +88,8 @@ pub struct Store {
     backend: Backend,
     /// The queue of this process's write transactions on SQLite (see the module doc).
     writer: Arc<Mutex<()>>,
+    /// Announcements of changed tickets ([`live`]).
+    changes: Arc<live::Changes>,
 }
 
 /// A write transaction. Queries run on `&mut *tx` as on a [`Transaction`]; dropped without
@@ -145,6 +156,11 @@ fn migrator() -> Migrator {
             "ticket_replies",
             include_str!("../../migrations/0005_ticket_replies.sql"),
         ),
+        migration(
+            6,
+            "conversations",
+            include_str!("../../migrations/0006_conversations.sql"),
+        ),
     ])
 }
 
@@ -207,6 +223,7 @@ impl Store {
             pool,
             backend,
             writer: Arc::new(Mutex::new(())),
+            changes: live::Changes::new(&url),
         })
     }
 

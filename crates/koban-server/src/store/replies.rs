@@ -1,82 +1,120 @@
-//! Agents' replies to tickets (`koban tickets reply`): public replies, which the submitter reads
-//! with `GET /api/v1/tickets/{reference}`, and internal notes, which only agents see.
+//! Messages on tickets after the first: agents' replies (`koban tickets reply`, the admin API),
+//! public or internal notes, and the user's follow-ups (`POST /api/v1/tickets/{reference}/messages`).
 //!
-//! [`Store::add_reply`] updates the ticket first (a public reply turns `open` into `answered`),
-//! which locks its row on PostgreSQL (SQLite's `BEGIN IMMEDIATE` already serializes writers);
-//! under that lock a reply gets a `created_at` strictly after the ticket's previous reply, so
-//! replies sort oldest first even when two land in the same millisecond.
+//! [`Store::add_message`] moves the ticket through koban-core's status rules
+//! ([`koban_core::conversation::Status::apply`]) in the same transaction, and records a status
+//! change when there is one. It updates the ticket row first, which locks it on PostgreSQL
+//! (SQLite's `BEGIN IMMEDIATE` already serializes writers); under that lock a message gets a
+//! `created_at` strictly after the ticket's previous one, so messages sort oldest first even when
+//! two land in the same millisecond.
 
+use koban_core::conversation::{Event, Status};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use super::{Store, StoreError, now_ms, rfc3339};
+use super::{Store, StoreError, WriteTx, now_ms, rfc3339};
 
-/// A stored reply.
+/// Who wrote a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MessageAuthor {
+    /// Someone from support, with their display name when given.
+    Agent(Option<String>),
+    /// The ticket's submitter.
+    User,
+}
+
+/// A stored message.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReplyRecord {
     /// Opaque id (`rpl_` + 32 hex digits).
     pub id: String,
-    /// Text, as the agent wrote it.
+    /// Text, as written.
     pub body: String,
-    /// `true` for a reply the submitter sees, `false` for an internal note.
+    /// `true` for a message the submitter sees, `false` for an agent's internal note.
     pub public: bool,
+    /// Who wrote it.
+    pub author: MessageAuthor,
+    /// Creation time, Unix ms.
+    pub created_ms: i64,
     /// Creation time, RFC 3339.
     pub created_at: String,
 }
 
-/// Outcome of [`Store::add_reply`].
+/// A message about to be added.
+#[derive(Debug, Clone, Copy)]
+pub struct NewMessage<'a> {
+    /// Who writes it.
+    pub author: &'a MessageAuthor,
+    /// The text.
+    pub body: &'a str,
+    /// `false` for an internal note (agents only).
+    pub public: bool,
+    /// Uploads to link to the ticket and this message (not yet linked to any ticket).
+    pub attachments: &'a [String],
+}
+
+/// Outcome of [`Store::add_message`].
 #[derive(Debug, Clone, PartialEq)]
-pub struct ReplyAdded {
-    /// The stored reply.
-    pub reply: ReplyRecord,
-    /// The ticket's status after the reply.
-    pub status: String,
+pub enum MessageAdded {
+    /// Stored; the ticket's status after the message.
+    Stored {
+        /// The stored message.
+        reply: ReplyRecord,
+        /// The ticket's status after it.
+        status: Status,
+    },
+    /// No ticket has this reference.
+    NoTicket,
+    /// This attachment id does not exist or belongs to another ticket; nothing was written.
+    UnknownAttachment(String),
+    /// The `Idempotency-Key` claim was taken over by a retry (which writes the message); nothing
+    /// was written.
+    ClaimLost,
 }
 
 fn reply_from_row(row: &AnyRow) -> Result<ReplyRecord, StoreError> {
+    let created_ms: i64 = row.try_get("created_at")?;
+    let author = match row.try_get::<String, _>("author")?.as_str() {
+        "user" => MessageAuthor::User,
+        _ => MessageAuthor::Agent(row.try_get("author_name")?),
+    };
     Ok(ReplyRecord {
         id: row.try_get("id")?,
         body: row.try_get("body")?,
         public: row.try_get::<i64, _>("public")? != 0,
-        created_at: rfc3339(row.try_get("created_at")?),
+        author,
+        created_ms,
+        created_at: rfc3339(created_ms),
     })
 }
 
+impl MessageAuthor {
+    /// The status event a public message of this author is.
+    fn event(&self, public: bool) -> Event {
+        match (self, public) {
+            (_, false) => Event::InternalNote,
+            (MessageAuthor::Agent(_), true) => Event::PublicReply,
+            (MessageAuthor::User, true) => Event::UserFollowUp,
+        }
+    }
+}
+
 impl Store {
-    /// Adds a reply (`public`) or an internal note to the ticket with `reference`, in one
-    /// transaction; a public reply to an `open` ticket marks it `answered` (a note changes no
-    /// status: the submitter would see nothing new). `None` if there is no such
-    /// ticket.
-    pub async fn add_reply(
+    /// Adds `message` to the ticket with `reference` and applies its status event, in one
+    /// transaction (see the module doc). With `key`, the claimed `Idempotency-Key` (and its
+    /// request hash) is marked done with `response(&reply)` in the same transaction.
+    pub async fn add_message(
         &self,
         reference: &str,
-        body: &str,
-        public: bool,
-    ) -> Result<Option<ReplyAdded>, StoreError> {
+        message: NewMessage<'_>,
+        key: Option<(&str, &str)>,
+        response: impl FnOnce(&ReplyRecord) -> String,
+    ) -> Result<MessageAdded, StoreError> {
         let now = now_ms();
         let mut tx = self.begin_write().await?;
-        let update = if public {
-            "UPDATE tickets SET updated_at = $1, \
-             status = CASE WHEN status = 'open' THEN 'answered' ELSE status END \
-             WHERE reference = $2"
-        } else {
-            "UPDATE tickets SET updated_at = $1 WHERE reference = $2"
+        let Some((ticket_id, status)) = lock_ticket(&mut tx, reference, now).await? else {
+            return Ok(MessageAdded::NoTicket);
         };
-        let updated = sqlx::query(update)
-            .bind(now)
-            .bind(reference)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if updated != 1 {
-            return Ok(None);
-        }
-        let ticket = sqlx::query("SELECT id, status FROM tickets WHERE reference = $1")
-            .bind(reference)
-            .fetch_one(&mut *tx)
-            .await?;
-        let ticket_id: String = ticket.try_get("id")?;
-        let status: String = ticket.try_get("status")?;
         let last: i64 = sqlx::query(
             "SELECT COALESCE(MAX(created_at), 0) AS last FROM ticket_replies WHERE ticket_id = $1",
         )
@@ -84,40 +122,87 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?
         .try_get("last")?;
-        let created_at = now.max(last + 1);
+        let created_ms = now.max(last + 1);
         let id = format!("rpl_{}", crate::tickets::random_hex(16));
+        let (author, author_name) = match message.author {
+            MessageAuthor::Agent(name) => ("agent", name.clone()),
+            MessageAuthor::User => ("user", None),
+        };
         sqlx::query(
-            "INSERT INTO ticket_replies (id, ticket_id, body, public, created_at) \
-             VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO ticket_replies (id, ticket_id, body, public, author, author_name, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(&id)
         .bind(&ticket_id)
-        .bind(body)
-        .bind(i64::from(public))
-        .bind(created_at)
+        .bind(message.body)
+        .bind(i64::from(message.public))
+        .bind(author)
+        .bind(author_name)
+        .bind(created_ms)
         .execute(&mut *tx)
         .await?;
-        tx.commit().await?;
-        Ok(Some(ReplyAdded {
-            reply: ReplyRecord {
-                id,
-                body: body.to_string(),
-                public,
-                created_at: rfc3339(created_at),
-            },
+        for attachment in message.attachments {
+            let linked = sqlx::query(
+                "UPDATE attachments SET ticket_id = $1, reply_id = $2 \
+                 WHERE id = $3 AND ticket_id IS NULL",
+            )
+            .bind(&ticket_id)
+            .bind(&id)
+            .bind(attachment)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if linked != 1 {
+                return Ok(MessageAdded::UnknownAttachment(attachment.clone()));
+            }
+        }
+        let status = apply_event(
+            &mut tx,
+            &ticket_id,
             status,
-        }))
+            message.author.event(message.public),
+            created_ms,
+        )
+        .await?;
+        let reply = ReplyRecord {
+            id,
+            body: message.body.to_string(),
+            public: message.public,
+            author: message.author.clone(),
+            created_ms,
+            created_at: rfc3339(created_ms),
+        };
+        if let Some((key, hash)) = key {
+            let done = sqlx::query(
+                "UPDATE idempotency_keys SET state = 'done', ticket_id = $1, response = $2 \
+                 WHERE idem_key = $3 AND request_hash = $4 AND state = 'in_flight'",
+            )
+            .bind(&ticket_id)
+            .bind(response(&reply))
+            .bind(key)
+            .bind(hash)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if done != 1 {
+                return Ok(MessageAdded::ClaimLost);
+            }
+        }
+        self.announce(&mut tx, reference).await?;
+        tx.commit().await?;
+        self.announced(reference);
+        Ok(MessageAdded::Stored { reply, status })
     }
 
-    /// Replies to the ticket with id `ticket_id`, oldest first; with `public_only`, internal
-    /// notes are left out.
+    /// Messages on the ticket with id `ticket_id` after the first, oldest first; with
+    /// `public_only`, internal notes are left out.
     pub async fn replies_of(
         &self,
         ticket_id: &str,
         public_only: bool,
     ) -> Result<Vec<ReplyRecord>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id, body, public, created_at FROM ticket_replies \
+            "SELECT id, body, public, author, author_name, created_at FROM ticket_replies \
              WHERE ticket_id = $1 AND public >= $2 ORDER BY created_at, id",
         )
         .bind(ticket_id)
@@ -127,4 +212,61 @@ impl Store {
         .await?;
         rows.iter().map(reply_from_row).collect()
     }
+}
+
+/// Touches the ticket with `reference` (locking its row on PostgreSQL) and returns its id and
+/// status; `None` if there is none.
+pub(super) async fn lock_ticket(
+    tx: &mut WriteTx,
+    reference: &str,
+    now: i64,
+) -> Result<Option<(String, Status)>, StoreError> {
+    let updated = sqlx::query("UPDATE tickets SET updated_at = $1 WHERE reference = $2")
+        .bind(now)
+        .bind(reference)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+    if updated != 1 {
+        return Ok(None);
+    }
+    let row = sqlx::query("SELECT id, status FROM tickets WHERE reference = $1")
+        .bind(reference)
+        .fetch_one(&mut **tx)
+        .await?;
+    let status: String = row.try_get("status")?;
+    let status = Status::from_wire(&status).ok_or(StoreError::Corrupt("ticket status"))?;
+    Ok(Some((row.try_get("id")?, status)))
+}
+
+/// Applies `event` to a ticket in `status` (koban-core's rules) and stores the result and, when
+/// the status changes, a status change at `at`. Returns the new status; a refused event changes
+/// nothing.
+pub(super) async fn apply_event(
+    tx: &mut WriteTx,
+    ticket_id: &str,
+    status: Status,
+    event: Event,
+    at: i64,
+) -> Result<Status, StoreError> {
+    let next = status.apply(event).unwrap_or(status);
+    if next != status {
+        sqlx::query("UPDATE tickets SET status = $1 WHERE id = $2")
+            .bind(next.as_str())
+            .bind(ticket_id)
+            .execute(&mut **tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO ticket_status_changes (id, ticket_id, from_status, to_status, created_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(format!("sts_{}", crate::tickets::random_hex(16)))
+        .bind(ticket_id)
+        .bind(status.as_str())
+        .bind(next.as_str())
+        .bind(at)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(next)
 }

@@ -54,7 +54,8 @@ pub struct TicketRecord {
     pub id: String,
     /// Human-friendly reference.
     pub reference: String,
-    /// `open`, `answered` (support replied) or `closed`.
+    /// `open`, `answered` (support replied), `solved` (by the user) or `closed`
+    /// ([`koban_core::conversation::Status`]).
     pub status: String,
     /// Sender's name.
     pub name: String,
@@ -349,20 +350,6 @@ impl Store {
             .fetch_one(&self.pool)
             .await?
             .try_get("n")?)
-    }
-
-    /// Sets the status of the ticket with `reference`; `false` if there is none.
-    pub async fn set_status(&self, reference: &str, status: &str) -> Result<bool, StoreError> {
-        let mut tx = self.begin_write().await?;
-        let n = sqlx::query("UPDATE tickets SET status = $1, updated_at = $2 WHERE reference = $3")
-            .bind(status)
-            .bind(super::now_ms())
-            .bind(reference)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        tx.commit().await?;
-        Ok(n == 1)
     }
 
     /// Deletes finished idempotency keys created before `before` (Unix ms); returns how many.

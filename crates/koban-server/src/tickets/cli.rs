@@ -17,7 +17,10 @@ use koban_core::ticket::{TicketRules, reference};
 
 use super::{Faults, TicketsState};
 use crate::config::Config;
+use crate::store::conversation::Changed;
+use crate::store::replies::{MessageAdded, MessageAuthor, NewMessage};
 use crate::store::{Store, now_ms, rfc3339};
+use koban_core::conversation::{Event, ThreadEntry};
 
 /// `koban tickets ...`
 #[derive(Debug, clap::Subcommand)]
@@ -50,11 +53,14 @@ pub enum TicketsCommand {
         /// An internal note, never shown to the submitter.
         #[arg(long)]
         internal: bool,
+        /// The display name the submitter sees next to the reply (default: "Support", localized).
+        #[arg(long)]
+        agent: Option<String>,
         /// `koban.toml` to read `database_url` from.
         #[arg(long, env = "KOBAN_CONFIG")]
         config: Option<PathBuf>,
     },
-    /// Mark a ticket closed.
+    /// Mark a ticket closed (the user can still reopen it with a follow-up).
     Close {
         /// Ticket reference.
         reference: String,
@@ -280,12 +286,31 @@ async fn tickets(cmd: TicketsCommand) -> Result<ExitCode, String> {
                 .await
                 .map_err(|e| e.to_string())?
             {
-                let kind = if r.public {
-                    "Reply"
-                } else {
-                    "Internal note (not shown to the user)"
+                let kind = match (&r.author, r.public) {
+                    (_, false) => "Internal note (not shown to the user)".to_string(),
+                    (MessageAuthor::User, true) => "Follow-up from the user".to_string(),
+                    (MessageAuthor::Agent(Some(name)), true) => format!("Reply by {}", text(name)),
+                    (MessageAuthor::Agent(None), true) => "Reply".to_string(),
                 };
                 println!("\n{kind} {}:\n{}", r.created_at, text(&r.body));
+            }
+            let thread = store.thread(&t).await.map_err(|e| e.to_string())?;
+            for entry in &thread.entries {
+                if let ThreadEntry::StatusChange { from, to, at } = entry {
+                    println!("\nStatus {at}: {} -> {}", from.as_str(), to.as_str());
+                }
+            }
+            if let Some(rating) = &thread.rating {
+                println!(
+                    "\nRating:      {} (first given {}){}",
+                    rating.score.as_str(),
+                    rating.rated_at,
+                    rating
+                        .comment
+                        .as_deref()
+                        .map(|c| format!("\n{}", text(c)))
+                        .unwrap_or_default()
+                );
             }
             for a in store
                 .attachments_of(&t.id)
@@ -317,20 +342,30 @@ async fn tickets(cmd: TicketsCommand) -> Result<ExitCode, String> {
         TicketsCommand::Reply {
             reference,
             internal,
+            agent,
             ..
         } => {
             let r = found(&reference);
             let body = message.unwrap_or_default();
+            let author = MessageAuthor::Agent(agent.filter(|a| !a.trim().is_empty()));
+            let message = NewMessage {
+                author: &author,
+                body: &body,
+                public: !internal,
+                attachments: &[],
+            };
             match store
-                .add_reply(&r, &body, !internal)
+                .add_message(&r, message, None, |_| String::new())
                 .await
                 .map_err(|e| e.to_string())?
             {
-                Some(added) if internal => {
-                    println!("{r}: internal note added (status {})", added.status)
+                MessageAdded::Stored { status, .. } if internal => {
+                    println!("{r}: internal note added (status {})", status.as_str())
                 }
-                Some(added) => println!("{r}: reply sent (status {})", added.status),
-                None => {
+                MessageAdded::Stored { status, .. } => {
+                    println!("{r}: reply sent (status {})", status.as_str())
+                }
+                _ => {
                     eprintln!("koban: no ticket {reference}");
                     return Ok(ExitCode::FAILURE);
                 }
@@ -338,15 +373,16 @@ async fn tickets(cmd: TicketsCommand) -> Result<ExitCode, String> {
         }
         TicketsCommand::Close { reference, .. } => {
             let r = found(&reference);
-            if store
-                .set_status(&r, "closed")
+            match store
+                .apply_status_event(&r, Event::ClosedByAgent)
                 .await
                 .map_err(|e| e.to_string())?
             {
-                println!("{r} closed");
-            } else {
-                eprintln!("koban: no ticket {reference}");
-                return Ok(ExitCode::FAILURE);
+                Changed::Done(status) => println!("{r}: status {}", status.as_str()),
+                Changed::NoTicket => {
+                    eprintln!("koban: no ticket {reference}");
+                    return Ok(ExitCode::FAILURE);
+                }
             }
         }
         TicketsCommand::Outbox { .. } => {

@@ -107,14 +107,11 @@ pub async fn start_on(url: &str, config: TicketsConfig, faults: Faults) -> Serve
     let state = TicketsState::new(store.clone(), config, faults);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    let config = ServerConfig {
-        assets_dir: std::env::temp_dir().join("koban-no-assets"),
-        content: None,
-        tickets: Some(state),
-        feedback: None,
-        locales: None,
-    };
-    tokio::spawn(app::serve(listener, config, std::future::pending()));
+    tokio::spawn(app::serve(
+        listener,
+        tickets_only(state),
+        std::future::pending(),
+    ));
     Server {
         base: format!("http://{addr}"),
         store,
@@ -140,6 +137,17 @@ pub fn jwt(claims: Value, secret: &str) -> String {
         "{input}.{}",
         URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
     )
+}
+
+/// A server configuration with the ticket API only: no assets, content, feedback or locales.
+pub fn tickets_only(state: TicketsState) -> ServerConfig {
+    ServerConfig {
+        assets_dir: std::env::temp_dir().join("koban-no-assets"),
+        content: None,
+        tickets: Some(state),
+        feedback: None,
+        locales: None,
+    }
 }
 
 /// A valid ticket body; `n` makes it distinct.
@@ -182,6 +190,26 @@ impl Server {
     pub async fn count(&self) -> i64 {
         self.store.count_tickets().await.unwrap()
     }
+}
+
+/// The `code` member of a problem body (`""` when missing).
+pub fn problem_code(body: &Value) -> &str {
+    body["code"].as_str().unwrap_or("")
+}
+
+/// Checks that `res` is an RFC 9457 problem with `status` and Koban's `type`, and returns its body.
+pub async fn problem(res: reqwest::Response, status: u16) -> Value {
+    assert_eq!(res.status(), status);
+    assert_eq!(res.headers()["content-type"], "application/problem+json");
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["status"], status);
+    assert!(
+        body["type"]
+            .as_str()
+            .unwrap()
+            .starts_with("urn:koban:problem:")
+    );
+    body
 }
 
 /// Runs each listed `async fn name(db: Db)` on SQLite and, when configured, on PostgreSQL.

@@ -34,12 +34,15 @@ bundle: tools fetch
 server: fetch
 	CARGO_NET_OFFLINE=true cargo build --profile server -p koban-server
 
+# Lint: formatting, unused [patch] entries, clippy (host and wasm32), source files over 500 lines.
 lint: fetch
 	cargo fmt --all --check
+	CARGO_NET_OFFLINE=true scripts/check-patches.sh
 	CARGO_NET_OFFLINE=true cargo clippy --workspace --all-targets -- -D warnings
 	CARGO_NET_OFFLINE=true cargo clippy --target wasm32-unknown-unknown -p koban-widget --all-targets -- -D warnings
 	CARGO_NET_OFFLINE=true cargo clippy --target wasm32-unknown-unknown -p koban-widget --lib --no-default-features -- -D warnings
 	CARGO_NET_OFFLINE=true cargo clippy --target wasm32-unknown-unknown -p koban-core --lib --no-default-features -- -D warnings
+	scripts/check-lengths.sh
 
 # Host tests: koban-core, and the server over real HTTP on SQLite and on a local PostgreSQL
 # (scripts/start-postgres.sh installs and starts it on 127.0.0.1 only).

@@ -33,7 +33,7 @@ for (const r of [...desk, deskTotal]) console.log(r.file.padEnd(26) + fmt(r.raw)
 const loader = rows[0];
 const failures = [];
 if (loader.gzip > LOADER_LIMIT) failures.push(`loader is ${loader.gzip} B gzip, over the ${LOADER_LIMIT} B budget`);
-if (total.gzip > BUNDLE_LIMIT) failures.push(`widget bundle is ${total.gzip} B gzip, over the ${BUNDLE_LIMIT} B hard limit (see README, Sizes)`);
+if (total.gzip > BUNDLE_LIMIT) failures.push(`widget bundle is ${total.gzip} B gzip, over the ${BUNDLE_LIMIT} B hard limit (see docs/sizes.md)`);
 console.log(`loader budget ${LOADER_LIMIT} B: ${loader.gzip <= LOADER_LIMIT ? "PASS" : "FAIL"}; bundle goal ${BUNDLE_GOAL} B: ${total.gzip <= BUNDLE_GOAL ? "PASS" : "over"}; hard limit ${BUNDLE_LIMIT} B (gated): ${total.gzip <= BUNDLE_LIMIT ? "PASS" : "FAIL"}`);
 fs.writeFileSync(path.join(root, "target/size-report.json"), JSON.stringify({ version, rows, total, desk, deskTotal }, null, 2));
 if (failures.length) { console.error("size gate failed:\n  " + failures.join("\n  ")); process.exit(1); }

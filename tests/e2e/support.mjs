@@ -19,22 +19,34 @@ export async function freePort() {
   });
 }
 
-/** Starts `koban serve` on a free port with a fresh data directory. */
+/** Starts `koban serve` on a free port with a fresh data directory. Its output (log at info) is kept;
+ * warnings and errors are shown; `stop()` fails if the value of a variable of its environment whose
+ * name holds TOKEN or SECRET is anywhere in that output. */
 export async function startKoban({ env = {}, args = [], bin = path.join(ROOT, "target/server/koban") } = {}) {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "koban-e2e-"));
+  const fullEnv = { ...process.env, RUST_LOG: "warn,koban_server=info", ...env };
   const proc = spawn(bin, ["serve", "--port", String(port), "--assets", path.join(ROOT, "dist"), "--content", path.join(ROOT, "content"), "--locales", path.join(ROOT, "locales"), ...args], {
     cwd: dataDir,
-    env: { ...process.env, RUST_LOG: "warn", ...env },
-    stdio: ["ignore", "inherit", "inherit"],
+    env: fullEnv,
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  let output = "";
+  proc.stdout.on("data", (d) => { output += d; for (const l of String(d).split("\n")) if (/\b(WARN|ERROR)\b/.test(l)) console.log(l); });
+  proc.stderr.on("data", (d) => { output += d; process.stderr.write(d); });
+  const secrets = Object.entries(fullEnv).filter(([k, v]) => /TOKEN|SECRET/.test(k) && v && v.length >= 8);
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
     try { const r = await fetch(base + "/healthz"); if (r.ok) break; } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 50));
-    if (proc.exitCode !== null) throw new Error("koban exited with " + proc.exitCode);
+    if (proc.exitCode !== null) throw new Error("koban exited with " + proc.exitCode + ":\n" + output);
   }
-  return { base, port, dataDir, proc, stop: () => new Promise((r) => { proc.once("exit", r); proc.kill("SIGTERM"); }) };
+  const stop = async () => {
+    if (proc.exitCode === null && proc.signalCode === null) await new Promise((r) => { proc.once("close", r); proc.kill("SIGTERM"); });
+    const leaked = secrets.filter(([, v]) => output.includes(v)).map(([k]) => k);
+    if (leaked.length) throw new Error(`koban's log holds the value of ${leaked.join(", ")}`);
+  };
+  return { base, port, dataDir, proc, stop };
 }
 
 /** A static server for host pages: `pages` maps a path to HTML. Another origin than koban's. */

@@ -1,6 +1,7 @@
 //! What the widget reads from JSON, decoded by hand from a parsed [`serde_json::Value`] without
-//! the serde derives: the content bundle ([`bundle`]), the saved ticket ([`saved_ticket`]), a
-//! prefill object ([`draft`]) and a saved flow run ([`run`]).
+//! the serde derives: the content bundle ([`bundle_from_json`], one article or flow `Value` at a
+//! time), the saved ticket ([`saved_ticket`]), a prefill object ([`draft`]) and a saved flow run
+//! ([`run`]).
 //!
 //! The derived deserializers are monomorphized per type against serde_json's reader (tens of KB
 //! of wasm), while parsing into a `Value` is one generic function the widget needs anyway and
@@ -23,7 +24,7 @@ mod run;
 mod stream;
 mod ticket;
 
-pub use content::{bundle, bundle_from_json};
+pub use content::bundle_from_json;
 pub use run::{run, run_from_json};
 pub use ticket::{draft, saved_ticket, saved_ticket_from_json, saved_ticket_in_outbox};
 

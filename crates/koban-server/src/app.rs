@@ -25,7 +25,8 @@ pub struct ServerConfig {
     pub locales: Option<Arc<crate::locales::LocaleTables>>,
 }
 
-/// Builds the router for `config`.
+/// Builds the router for `config`, every route with its request id and log line
+/// ([`crate::trace`]).
 pub fn router(config: &ServerConfig) -> Router {
     let mut app = Router::new()
         .route("/healthz", get(healthz))
@@ -52,7 +53,7 @@ pub fn router(config: &ServerConfig) -> Router {
     if let Some(feedback) = &config.feedback {
         app = app.merge(crate::feedback::router(feedback.clone()));
     }
-    app
+    crate::trace::layers(app)
 }
 
 /// Serves `config` on `listener` until `shutdown` resolves.

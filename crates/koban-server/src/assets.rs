@@ -20,7 +20,7 @@ pub const LOADER_CACHE: &str = "public, max-age=300";
 /// Cache policy of everything under `/v/<version>/`.
 pub const VERSIONED_CACHE: &str = "public, max-age=31536000, immutable";
 
-/// Routes for the bundle in `dir` (as laid out by `scripts/package.sh`).
+/// Routes for the bundle in `dir` (as laid out by `scripts/package.mjs`).
 pub fn router(dir: &Path) -> Router {
     let cors = SetResponseHeaderLayer::overriding(
         header::ACCESS_CONTROL_ALLOW_ORIGIN,

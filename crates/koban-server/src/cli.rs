@@ -12,12 +12,13 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::app::{self, ServerConfig};
 use crate::content::{self, ContentStore};
+use crate::trace::LogFormat;
 
 /// Koban: help widget server.
 #[derive(Debug, Parser)]
@@ -51,7 +52,7 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "BIND", default_value = "127.0.0.1")]
     pub bind: std::net::IpAddr,
-    /// Port to listen on.
+    /// Port to listen on (0: any free port, logged at start).
     #[arg(long, env = "PORT", default_value_t = 8080)]
     pub port: u16,
     /// Directory of the built widget bundle (`koban.js` and `v/<version>/`).
@@ -66,17 +67,39 @@ pub struct ServeArgs {
     /// Settings file (default: ./koban.toml if present); see `koban config check`.
     #[arg(long, env = "KOBAN_CONFIG")]
     pub config: Option<PathBuf>,
+    /// Log lines as text, or as JSON objects (one per line) for log shippers.
+    #[arg(long, env = "KOBAN_LOG_FORMAT", value_enum, default_value_t)]
+    pub log_format: LogFormat,
+}
+
+/// The environment variables the command line reads: the `env` of every option of every
+/// command (they are not settings, see [`crate::config::env`]).
+pub fn env_variables() -> &'static [String] {
+    fn walk(cmd: &clap::Command, out: &mut Vec<String>) {
+        out.extend(
+            cmd.get_arguments()
+                .filter_map(|a| a.get_env())
+                .map(|v| v.to_string_lossy().into_owned()),
+        );
+        for sub in cmd.get_subcommands() {
+            walk(sub, out);
+        }
+    }
+    static NAMES: OnceLock<Vec<String>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names = Vec::new();
+        walk(&Cli::command(), &mut names);
+        names
+    })
 }
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "koban_server=info,tower_http=warn".into()),
-        )
-        .init();
     let cli = Cli::parse();
+    crate::trace::init(match &cli.command {
+        Command::Serve(args) => args.log_format,
+        _ => LogFormat::Text,
+    });
     match cli.command {
         Command::Serve(args) => serve(args),
         Command::Content(cmd) => content::cli::run(cmd),
@@ -129,6 +152,7 @@ fn serve(args: ServeArgs) -> ExitCode {
         locales.locales().collect::<Vec<_>>().join(" ")
     );
     let Some(settings) = crate::tickets::cli::load_config(args.config.as_deref()) else {
+        eprintln!("koban: not starting: the settings have problems (above)");
         return ExitCode::FAILURE;
     };
     let ticket_rules =
@@ -169,6 +193,8 @@ fn serve(args: ServeArgs) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
+        // The bound address: with `--port 0` the system picks the port, and this line says which.
+        let addr = listener.local_addr().unwrap_or(addr);
         tracing::info!(
             "koban {} listening on http://{addr} (demo at /demo)",
             koban_core::version::VERSION

@@ -1,133 +1,100 @@
-//! `koban.toml`: the server's settings. Every key is optional; the defaults below are what a
-//! missing key means. Every key can be overridden by an environment variable, `KOBAN_` + the key
-//! in upper case (lists comma-separated), plus `DATABASE_URL` for `database_url`.
+//! `koban.toml`: the server's settings. Each key is declared once, as a field of [`Config`]: its
+//! doc comment says what it does, its `#[default(..)]` what a missing key means. Every key is
+//! optional. `koban config check` prints every key with its effective value.
 //!
-//! ```toml
-//! database_url = "sqlite://data/koban.db"   # or postgres://user:pass@host/db (DATABASE_URL)
-//! admin_token = ""                          # admin API off when empty (KOBAN_ADMIN_TOKEN)
-//! cors_origins = []                         # empty: development default, see below
-//! trusted_proxies = []                      # IPs / CIDR blocks whose X-Forwarded-For is believed
-//! body_limit_bytes = 65536                  # larger request bodies get 413
-//! request_timeout_ms = 10000                # slower requests get 503 + Retry-After
-//! min_fill_ms = 3000                        # tickets filled in faster are rejected (0: off)
-//! rate_limit_ip_per_minute = 20             # tickets per client IP per minute (0: off)
-//! rate_limit_email_per_hour = 10            # tickets per sender email per hour (0: off)
-//! rate_limit_feedback_per_minute = 60       # feedback batches per client IP per minute (0: off)
-//! idempotency_ttl_hours = 24                # Idempotency-Keys kept at least this long (>= 24)
-//! webhook_url = ""                          # JSON webhook for new tickets (HMAC-SHA256 signed)
-//! webhook_secret = ""                       # HMAC key of the webhook signature
-//! discord_webhook_url = ""                  # Discord channel webhook
-//! smtp_url = ""                             # smtp://host:port or smtps://user:pass@host
-//! smtp_from = ""                            # sender of ticket emails
-//! smtp_to = ""                              # where ticket emails go
-//! delivery_retry_base_ms = 2000             # first retry after 1-2 s, doubling per failure
-//! delivery_retry_max_ms = 3600000           # a pending delivery is retried at least this often
-//! delivery_timeout_ms = 10000               # one webhook request / SMTP session at most this long
-//! identity_secret = ""                      # HS256 key of identify tokens (>= 32 chars; empty: off)
-//! attachments_enabled = false               # POST /api/v1/attachments and tickets' `attachments`
-//! attachments_dir = "data/attachments"      # where uploads are stored (never a served directory)
-//! attachment_max_bytes = 5242880            # larger files get 413
-//! ```
+//! Every key can also be set by an environment variable, `KOBAN_` + the key in upper case
+//! (`KOBAN_ADMIN_TOKEN`), plus `DATABASE_URL` for `database_url`; the environment wins over the
+//! file. The variables are gathered into a table of the same keys and read like the file, with
+//! unknown keys refused: a misspelt `KOBAN_ADMIN_TOKN` is an error that names it, for
+//! `koban config check` and for `koban serve` alike ([`env`] has the rules, and the `KOBAN_*`
+//! variables that are not settings).
 //!
-//! `cors_origins` empty is a development default: the server's own origin plus any `http://`
-//! origin on `localhost` / `127.0.0.1` (any port). In production list the embedding sites.
+//! - [`env`]: the environment as settings.
+//! - [`check`]: values that parse but make no sense.
+
+pub mod check;
+pub mod env;
 
 use std::path::Path;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
+use smart_default::SmartDefault;
 
 use crate::delivery::{DeliveryConfig, EmailTarget, WebhookTarget};
-use crate::limits::IpNet;
 use crate::store::DEFAULT_DATABASE_URL;
 use crate::tickets::TicketsConfig;
 
 /// The file read when `--config` is not given (if it exists).
 pub const DEFAULT_CONFIG_FILE: &str = "koban.toml";
 
-/// Server settings; see the module docs for keys, defaults and environment variables.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Server settings: every `koban.toml` key with its default (see the module docs).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, SmartDefault)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
-    /// Ticket store URL.
+    /// Ticket store: `sqlite://<path>` or `postgres://user:pass@host/db` (also `DATABASE_URL`).
+    #[default(DEFAULT_DATABASE_URL.to_string())]
     pub database_url: String,
-    /// Bearer token of the admin API (empty: admin API off).
+    /// Bearer token of the admin API; empty: the admin API is off.
     pub admin_token: String,
-    /// Origins allowed to call the API.
+    /// Origins allowed to call the API. Empty is a development default: the server's own origin
+    /// plus any `http://` origin on `localhost` / `127.0.0.1` (any port). In production list the
+    /// embedding sites.
     pub cors_origins: Vec<String>,
-    /// Trusted reverse proxies.
+    /// IPs / CIDR blocks of reverse proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Vec<String>,
-    /// Request body limit.
+    /// Larger request bodies get 413.
+    #[default(64 * 1024)]
     pub body_limit_bytes: u64,
-    /// Request timeout.
+    /// Slower requests get 503 + `Retry-After`.
+    #[default(10_000)]
     pub request_timeout_ms: u64,
-    /// Minimum form fill time.
+    /// Tickets filled in faster than this are rejected (0: off).
+    #[default(3_000)]
     pub min_fill_ms: u64,
-    /// Tickets per client IP per minute.
+    /// Tickets per client IP per minute (0: off).
+    #[default(20)]
     pub rate_limit_ip_per_minute: u32,
-    /// Tickets per sender email per hour.
+    /// Tickets per sender email per hour (0: off).
+    #[default(10)]
     pub rate_limit_email_per_hour: u32,
-    /// Feedback batches per client IP per minute.
+    /// Feedback batches per client IP per minute (0: off).
+    #[default(60)]
     pub rate_limit_feedback_per_minute: u32,
-    /// Idempotency key retention.
+    /// `Idempotency-Key`s are kept at least this long (>= 24).
+    #[default(24)]
     pub idempotency_ttl_hours: u64,
-    /// JSON webhook URL.
+    /// JSON webhook for new tickets (HMAC-SHA256 signed); empty: off.
     pub webhook_url: String,
-    /// Webhook HMAC secret.
+    /// HMAC key of the webhook signature.
     pub webhook_secret: String,
-    /// Discord webhook URL.
+    /// Discord channel webhook; empty: off.
     pub discord_webhook_url: String,
-    /// SMTP server URL.
+    /// `smtp://host:port` or `smtps://user:pass@host`; empty: no ticket emails.
     pub smtp_url: String,
-    /// Sender address of ticket emails.
+    /// Sender of ticket emails.
     pub smtp_from: String,
-    /// Recipient of ticket emails.
+    /// Where ticket emails go.
     pub smtp_to: String,
-    /// Base of the delivery retry backoff.
+    /// The first delivery retry comes after 1-2 times this, doubling per failure.
+    #[default(2_000)]
     pub delivery_retry_base_ms: u64,
-    /// Cap of the delivery retry backoff.
+    /// A pending delivery is retried at least this often.
+    #[default(3_600_000)]
     pub delivery_retry_max_ms: u64,
-    /// Timeout of one delivery attempt.
+    /// One webhook request / SMTP session takes at most this long.
+    #[default(10_000)]
     pub delivery_timeout_ms: u64,
-    /// HS256 key of identity tokens (empty: tickets are never verified).
+    /// HS256 key of identity tokens (>= 32 characters); empty: tickets are never verified.
     pub identity_secret: String,
-    /// Whether file uploads are on.
+    /// `POST /api/v1/attachments` and tickets' `attachments`.
     pub attachments_enabled: bool,
-    /// Directory of uploaded files.
+    /// Where uploads are stored (never a served directory).
+    #[default("data/attachments")]
     pub attachments_dir: String,
-    /// Largest accepted upload.
+    /// Larger uploads get 413.
+    #[default(5 * 1024 * 1024)]
     pub attachment_max_bytes: u64,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            database_url: DEFAULT_DATABASE_URL.into(),
-            admin_token: String::new(),
-            cors_origins: Vec::new(),
-            trusted_proxies: Vec::new(),
-            body_limit_bytes: 64 * 1024,
-            request_timeout_ms: 10_000,
-            min_fill_ms: 3_000,
-            rate_limit_ip_per_minute: 20,
-            rate_limit_email_per_hour: 10,
-            rate_limit_feedback_per_minute: 60,
-            idempotency_ttl_hours: 24,
-            webhook_url: String::new(),
-            webhook_secret: String::new(),
-            discord_webhook_url: String::new(),
-            smtp_url: String::new(),
-            smtp_from: String::new(),
-            smtp_to: String::new(),
-            delivery_retry_base_ms: 2_000,
-            delivery_retry_max_ms: 3_600_000,
-            delivery_timeout_ms: 10_000,
-            identity_secret: String::new(),
-            attachments_enabled: false,
-            attachments_dir: "data/attachments".into(),
-            attachment_max_bytes: 5 * 1024 * 1024,
-        }
-    }
 }
 
 /// A bad setting, naming the key (and where it came from).
@@ -201,215 +168,10 @@ impl Config {
         })
     }
 
-    /// Applies `KOBAN_*` and `DATABASE_URL` overrides; returns the unparseable ones.
+    /// Applies `KOBAN_*` and `DATABASE_URL` overrides; returns the unparseable and unknown ones,
+    /// each named by its variable (see [`env`]).
     pub fn apply_env(&mut self, env: &[(String, String)]) -> Vec<ConfigError> {
-        let mut errors = Vec::new();
-        for (name, value) in env {
-            let key = match name.as_str() {
-                "DATABASE_URL" => "database_url".to_string(),
-                n => match n.strip_prefix("KOBAN_") {
-                    Some(k) => k.to_ascii_lowercase(),
-                    None => continue,
-                },
-            };
-            let list = || -> Vec<String> {
-                value
-                    .split(',')
-                    .map(|s| s.trim().to_string())
-                    .filter(|s| !s.is_empty())
-                    .collect()
-            };
-            fn num<T: std::str::FromStr>(name: &str, v: &str) -> Result<T, ConfigError> {
-                v.trim()
-                    .parse()
-                    .map_err(|_| err(name, format!("expected a whole number, got `{v}`")))
-            }
-            let result = match key.as_str() {
-                "database_url" => {
-                    self.database_url = value.clone();
-                    Ok(())
-                }
-                "admin_token" => {
-                    self.admin_token = value.clone();
-                    Ok(())
-                }
-                "cors_origins" => {
-                    self.cors_origins = list();
-                    Ok(())
-                }
-                "trusted_proxies" => {
-                    self.trusted_proxies = list();
-                    Ok(())
-                }
-                "body_limit_bytes" => num(name, value).map(|v| self.body_limit_bytes = v),
-                "request_timeout_ms" => num(name, value).map(|v| self.request_timeout_ms = v),
-                "min_fill_ms" => num(name, value).map(|v| self.min_fill_ms = v),
-                "rate_limit_ip_per_minute" => {
-                    num(name, value).map(|v| self.rate_limit_ip_per_minute = v)
-                }
-                "rate_limit_email_per_hour" => {
-                    num(name, value).map(|v| self.rate_limit_email_per_hour = v)
-                }
-                "rate_limit_feedback_per_minute" => {
-                    num(name, value).map(|v| self.rate_limit_feedback_per_minute = v)
-                }
-                "idempotency_ttl_hours" => num(name, value).map(|v| self.idempotency_ttl_hours = v),
-                "webhook_url" => {
-                    self.webhook_url = value.clone();
-                    Ok(())
-                }
-                "webhook_secret" => {
-                    self.webhook_secret = value.clone();
-                    Ok(())
-                }
-                "discord_webhook_url" => {
-                    self.discord_webhook_url = value.clone();
-                    Ok(())
-                }
-                "smtp_url" => {
-                    self.smtp_url = value.clone();
-                    Ok(())
-                }
-                "smtp_from" => {
-                    self.smtp_from = value.clone();
-                    Ok(())
-                }
-                "smtp_to" => {
-                    self.smtp_to = value.clone();
-                    Ok(())
-                }
-                "delivery_retry_base_ms" => {
-                    num(name, value).map(|v| self.delivery_retry_base_ms = v)
-                }
-                "delivery_retry_max_ms" => num(name, value).map(|v| self.delivery_retry_max_ms = v),
-                "delivery_timeout_ms" => num(name, value).map(|v| self.delivery_timeout_ms = v),
-                "identity_secret" => {
-                    self.identity_secret = value.clone();
-                    Ok(())
-                }
-                "attachments_enabled" => match value.trim().to_ascii_lowercase().as_str() {
-                    "true" | "1" | "yes" | "on" => {
-                        self.attachments_enabled = true;
-                        Ok(())
-                    }
-                    "false" | "0" | "no" | "off" | "" => {
-                        self.attachments_enabled = false;
-                        Ok(())
-                    }
-                    _ => Err(err(name, format!("expected true or false, got `{value}`"))),
-                },
-                "attachments_dir" => {
-                    self.attachments_dir = value.clone();
-                    Ok(())
-                }
-                "attachment_max_bytes" => num(name, value).map(|v| self.attachment_max_bytes = v),
-                // Other KOBAN_* variables belong to other parts (KOBAN_ASSETS, KOBAN_FAULTS...).
-                _ => Ok(()),
-            };
-            if let Err(e) = result {
-                errors.push(e);
-            }
-        }
-        errors
-    }
-
-    /// Checks values that parse but make no sense.
-    pub fn check(&self) -> Vec<ConfigError> {
-        let mut errors = Vec::new();
-        let db = &self.database_url;
-        if !(db.starts_with("sqlite:")
-            || db.starts_with("postgres://")
-            || db.starts_with("postgresql://"))
-        {
-            errors.push(err(
-                "database_url",
-                format!("`{db}` is neither sqlite://<path> nor postgres://..."),
-            ));
-        }
-        if self.body_limit_bytes < 1024 {
-            errors.push(err("body_limit_bytes", "must be at least 1024"));
-        }
-        if self.request_timeout_ms < 100 {
-            errors.push(err("request_timeout_ms", "must be at least 100"));
-        }
-        if self.idempotency_ttl_hours < 24 {
-            errors.push(err(
-                "idempotency_ttl_hours",
-                "must be at least 24 (clients may retry for a day)",
-            ));
-        }
-        for origin in &self.cors_origins {
-            if origin != "*" && !is_origin(origin) {
-                errors.push(err(
-                    "cors_origins",
-                    format!("`{origin}` is not an origin like https://app.example.com"),
-                ));
-            }
-        }
-        for proxy in &self.trusted_proxies {
-            if let Err(e) = proxy.parse::<IpNet>() {
-                errors.push(err("trusted_proxies", e));
-            }
-        }
-        for (key, url) in [
-            ("webhook_url", &self.webhook_url),
-            ("discord_webhook_url", &self.discord_webhook_url),
-        ] {
-            if !url.is_empty() && !koban_core::ticket::validate::is_http_url(url) {
-                errors.push(err(key, format!("`{url}` is not an http(s) URL")));
-            }
-        }
-        if !self.webhook_url.is_empty() && self.webhook_secret.is_empty() {
-            errors.push(err(
-                "webhook_secret",
-                "required with webhook_url (the body is signed with it)",
-            ));
-        }
-        if !self.smtp_url.is_empty() {
-            if !(self.smtp_url.starts_with("smtp://") || self.smtp_url.starts_with("smtps://")) {
-                errors.push(err("smtp_url", "expected smtp://host:port or smtps://host"));
-            }
-            let before = errors.len();
-            for (key, addr) in [("smtp_from", &self.smtp_from), ("smtp_to", &self.smtp_to)] {
-                if !koban_core::ticket::validate::is_email(addr) {
-                    errors.push(err(key, "an email address is required with smtp_url"));
-                }
-            }
-            if errors.len() == before
-                && let Some(target) = &self.delivery().email
-                && let Err(e) = crate::delivery::email::Mailer::new(target, Duration::from_secs(1))
-            {
-                let (key, message) = e.split_once(": ").unwrap_or(("smtp_url", &e));
-                errors.push(err(key, message));
-            }
-        }
-        if self.delivery_retry_base_ms < 10 {
-            errors.push(err("delivery_retry_base_ms", "must be at least 10"));
-        }
-        if self.delivery_retry_max_ms < self.delivery_retry_base_ms {
-            errors.push(err(
-                "delivery_retry_max_ms",
-                "must be at least delivery_retry_base_ms",
-            ));
-        }
-        if !self.identity_secret.is_empty() && self.identity_secret.len() < 32 {
-            errors.push(err(
-                "identity_secret",
-                "must be at least 32 characters (an HS256 key of 256 bits)",
-            ));
-        }
-        if self.attachments_enabled {
-            if self.attachments_dir.trim().is_empty() {
-                errors.push(err("attachments_dir", "required with attachments_enabled"));
-            }
-            if self.attachment_max_bytes == 0 {
-                errors.push(err("attachment_max_bytes", "must be at least 1"));
-            }
-        }
-        if self.delivery_timeout_ms < 100 {
-            errors.push(err("delivery_timeout_ms", "must be at least 100"));
-        }
-        errors
+        env::apply(self, env)
     }
 
     /// Delivery settings: the targets and their retry schedule.
@@ -522,14 +284,6 @@ fn mask_url(url: &str) -> String {
         _ => "",
     };
     format!("{scheme}://{authority}{path}")
-}
-
-/// `scheme://host[:port]` without path.
-fn is_origin(s: &str) -> bool {
-    let rest = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"));
-    rest.is_some_and(|r| !r.is_empty() && !r.contains(['/', ' ', '?', '#']))
 }
 
 #[cfg(test)]

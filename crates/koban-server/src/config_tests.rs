@@ -79,3 +79,99 @@ fn environment_overrides_the_file() {
     assert_eq!(c.feedback().cors_origins, t.cors_origins);
     assert!(t.delivery_targets.is_empty());
 }
+
+#[test]
+fn an_unknown_variable_is_named_and_the_others_pass() {
+    let mut c = Config::default();
+    let errors = c.apply_env(&env(&[
+        ("KOBAN_ADMIN_TOKN", "s3cret-value"),
+        ("KOBAN_ADMIN_TOKEN", "right"),
+    ]));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].key, "KOBAN_ADMIN_TOKN");
+    assert!(errors[0].message.contains("admin_tokn"), "{}", errors[0]);
+    assert!(!errors[0].message.contains("s3cret"), "{}", errors[0]);
+    assert_eq!(c.admin_token, "right", "the good variables still apply");
+    let allowed = [
+        "KOBAN_ASSETS",
+        "KOBAN_CONTENT",
+        "KOBAN_LOCALES",
+        "KOBAN_CONFIG",
+        "KOBAN_LOG_FORMAT",
+        "KOBAN_FAULTS",
+        "KOBAN_BIN",
+        "KOBAN_PG_PORT",
+        "KOBAN_PG_DIR",
+        "KOBAN_TEST_POSTGRES_URL",
+        "KOBAN_BENCH_RUNS",
+        "KOBAN_BENCH_POSTGRES_URL",
+    ];
+    let pairs: Vec<(&str, &str)> = allowed.iter().map(|n| (*n, "x")).collect();
+    let mut c = Config::default();
+    assert_eq!(c.apply_env(&env(&pairs)), []);
+    assert_eq!(c, Config::default());
+    // Typed like the defaults: numbers, booleans, lists.
+    let errors = c.apply_env(&env(&[
+        ("KOBAN_ATTACHMENTS_ENABLED", "yes"),
+        ("KOBAN_RATE_LIMIT_IP_PER_MINUTE", "99999999999"),
+        ("KOBAN_MIN_FILL_MS", "-1"),
+        ("KOBAN_TRUSTED_PROXIES", "10.0.0.1, ,10.0.0.0/8"),
+    ]));
+    let keys: Vec<&str> = errors.iter().map(|e| e.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        ["KOBAN_RATE_LIMIT_IP_PER_MINUTE", "KOBAN_MIN_FILL_MS"]
+    );
+    assert!(c.attachments_enabled);
+    assert_eq!(c.trusted_proxies, ["10.0.0.1", "10.0.0.0/8"]);
+    assert_eq!(c.min_fill_ms, Config::default().min_fill_ms);
+}
+
+/// Every `KOBAN_*` variable the repository's scripts, harnesses and tests set is a setting or
+/// one of the known others, so none of them stops a server they start.
+#[test]
+fn the_repository_sets_no_unknown_variable() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = vec![root.join("Makefile")];
+    let mut dirs: Vec<_> = ["scripts", "bench", "tests", ".ci"]
+        .iter()
+        .map(|d| root.join(d))
+        .collect();
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    let keys = toml::Table::try_from(Config::default()).unwrap();
+    let mut seen = 0;
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        for (i, _) in text.match_indices("KOBAN_") {
+            // Not a variable: part of a longer name (`__KOBAN_VERSION__`, a placeholder).
+            if text[..i].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_') {
+                continue;
+            }
+            let name: String = text[i..]
+                .chars()
+                .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '_')
+                .collect();
+            let key = name["KOBAN_".len()..].to_ascii_lowercase();
+            let known = keys.contains_key(&key) || env::is_not_a_setting(&name);
+            assert!(
+                known,
+                "{}: {name} is neither a setting nor in env::NOT_SETTINGS",
+                file.display()
+            );
+            seen += 1;
+        }
+    }
+    assert!(
+        seen > 20,
+        "only {seen} KOBAN_ variables found: wrong directory?"
+    );
+}

@@ -14,6 +14,7 @@
 //! - [`tickets`]: ticket intake (`/api/v1/tickets`), over the [`store`], with [`limits`] and
 //!   errors as [`problem`] details.
 //! - [`feedback`]: feedback intake (`POST /api/v1/feedback`) and `koban report`.
+//! - [`trace`]: the request id and log line of every request, and the log format.
 //! - [`json_body`]: the JSON request body of both intakes, with their shared problems.
 
 pub mod app;
@@ -31,3 +32,4 @@ pub mod openapi;
 pub mod problem;
 pub mod store;
 pub mod tickets;
+pub mod trace;

@@ -20,7 +20,7 @@ fn shipped() -> PathBuf {
 }
 
 mod fs_support;
-use fs_support::{copy_dir, temp_dir};
+use fs_support::{copy_dir, free_port, temp_dir};
 
 fn koban(args: &[&str]) -> Output {
     Command::new(KOBAN)
@@ -100,14 +100,6 @@ fn build_writes_one_bundle_per_locale() {
         core_fixture("bad-raw-html").to_str().unwrap(),
     ]);
     assert_eq!(bad.status.code(), Some(1));
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 /// Kills the server when the test ends, however it ends.

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use koban_core::version::VERSION;
 use koban_server::app::{self, ServerConfig};
 
-/// A bundle directory laid out like `scripts/package.sh` does, with stand-in files.
+/// A bundle directory laid out like `scripts/package.mjs` does, with stand-in files.
 fn bundle_dir() -> PathBuf {
     let dir = std::env::temp_dir().join(format!(
         "koban-assets-{}-{}",

@@ -6,27 +6,10 @@ mod tickets_support;
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use hmac::{Hmac, Mac};
 use serde_json::{Value, json};
-use sha2::Sha256;
-use tickets_support::{Db, Server, start, test_config, ticket};
+use tickets_support::{Db, Server, jwt, start, test_config, ticket};
 
 const SECRET: &str = "platform-backend-secret-0123456789abcdef";
-
-/// A JWT signed the way a platform backend would (independently of the server's code).
-fn jwt(claims: Value, secret: &str) -> String {
-    let input = format!(
-        "{}.{}",
-        URL_SAFE_NO_PAD.encode(r#"{"alg":"HS256","typ":"JWT"}"#),
-        URL_SAFE_NO_PAD.encode(claims.to_string())
-    );
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).unwrap();
-    mac.update(input.as_bytes());
-    format!(
-        "{input}.{}",
-        URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
-    )
-}
 
 fn now() -> i64 {
     koban_server::store::now_ms() / 1000

@@ -1,31 +1,13 @@
 //! `POST/GET /api/v1/tickets` and the admin list over real HTTP on 127.0.0.1, on SQLite and
-//! (with `KOBAN_TEST_POSTGRES_URL`) PostgreSQL.
+//! (with `KOBAN_TEST_POSTGRES_URL`) PostgreSQL: a ticket created, stored and read back, the
+//! request problems (400, 413, 422 with every field) and the admin API. Idempotency is in
+//! `tickets_idempotency.rs`, CORS, rate limits and spam guards in `tickets_guards.rs`.
 
 mod tickets_support;
 
-use std::collections::HashSet;
-
-use koban_server::tickets::{TicketsConfig, sha256_hex};
+use koban_server::tickets::TicketsConfig;
 use serde_json::{Value, json};
-use tickets_support::{Db, Server, start, test_config, ticket};
-
-fn problem_code(body: &Value) -> &str {
-    body["code"].as_str().unwrap_or("")
-}
-
-async fn problem(res: reqwest::Response, status: u16) -> Value {
-    assert_eq!(res.status(), status);
-    assert_eq!(res.headers()["content-type"], "application/problem+json");
-    let body: Value = res.json().await.unwrap();
-    assert_eq!(body["status"], status);
-    assert!(
-        body["type"]
-            .as_str()
-            .unwrap()
-            .starts_with("urn:koban:problem:")
-    );
-    body
-}
+use tickets_support::{Db, problem, problem_code, start, test_config, ticket};
 
 fn jobs_rules() -> TicketsConfig {
     let mut config = test_config();
@@ -123,121 +105,6 @@ async fn create(db: Db) {
     );
 }
 
-async fn replay(db: Db) {
-    let s = start(&db, test_config()).await;
-    let first = s.post(Some("key-replay"), &ticket(1)).await;
-    assert_eq!(first.status(), 201);
-    let first: Value = first.json().await.unwrap();
-    // Same body with keys in another order and other whitespace is the same request.
-    let reordered: Value = serde_json::from_str(&ticket(1).to_string()).unwrap();
-    let again = s
-        .client
-        .post(format!("{}/api/v1/tickets", s.base))
-        .header("content-type", "application/json")
-        .header("idempotency-key", "key-replay")
-        .body(serde_json::to_string_pretty(&reordered).unwrap())
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(again.status(), 201);
-    assert_eq!(again.headers()["idempotent-replayed"], "true");
-    let again: Value = again.json().await.unwrap();
-    assert_eq!(again, first);
-    assert_eq!(s.count().await, 1);
-}
-
-async fn conflicting_replay(db: Db) {
-    let s = start(&db, test_config()).await;
-    assert_eq!(s.post(Some("key-conflict"), &ticket(1)).await.status(), 201);
-    let res = s.post(Some("key-conflict"), &ticket(2)).await;
-    let body = problem(res, 422).await;
-    assert_eq!(problem_code(&body), "idempotency_key_reused");
-    assert_eq!(s.count().await, 1);
-}
-
-async fn in_flight(db: Db) {
-    let s = start(&db, test_config()).await;
-    let body = ticket(1);
-    let hash = sha256_hex(body.to_string().as_bytes());
-    let now = koban_server::store::now_ms();
-    // Another request holds the key right now.
-    s.store.claim_key("key-busy", &hash, now, 0).await.unwrap();
-    let res = s.post(Some("key-busy"), &body).await;
-    assert!(
-        res.headers()["retry-after"]
-            .to_str()
-            .unwrap()
-            .parse::<u64>()
-            .unwrap()
-            >= 1
-    );
-    let p = problem(res, 409).await;
-    assert_eq!(problem_code(&p), "in_flight");
-    // A different body under a busy key is a misuse of the key.
-    let p = problem(s.post(Some("key-busy"), &ticket(2)).await, 422).await;
-    assert_eq!(problem_code(&p), "idempotency_key_reused");
-    assert_eq!(s.count().await, 0);
-    // A claim abandoned by a crash is taken over once older than the in-flight timeout.
-    s.store
-        .claim_key("key-abandoned", &hash, now - 3_600_000, 0)
-        .await
-        .unwrap();
-    assert_eq!(s.post(Some("key-abandoned"), &body).await.status(), 201);
-    assert_eq!(s.count().await, 1);
-}
-
-async fn concurrent_identical(db: Db) {
-    let s = std::sync::Arc::new(start(&db, test_config()).await);
-    let tasks: Vec<_> = (0..20)
-        .map(|_| {
-            let s = s.clone();
-            tokio::spawn(async move {
-                let res = s.post(Some("key-same"), &ticket(7)).await;
-                let status = res.status().as_u16();
-                let body: Value = res.json().await.unwrap();
-                (status, body)
-            })
-        })
-        .collect();
-    let mut references = HashSet::new();
-    let mut created = 0;
-    for t in tasks {
-        let (status, body) = t.await.unwrap();
-        match status {
-            201 => {
-                created += 1;
-                references.insert(body["reference"].as_str().unwrap().to_string());
-            }
-            409 => assert_eq!(problem_code(&body), "in_flight"),
-            other => panic!("unexpected {other}: {body}"),
-        }
-    }
-    assert!(created >= 1);
-    assert_eq!(references.len(), 1, "every 201 is the same ticket");
-    assert_eq!(s.count().await, 1);
-}
-
-async fn concurrent_distinct(db: Db) {
-    let s = std::sync::Arc::new(start(&db, test_config()).await);
-    let tasks: Vec<_> = (0..100)
-        .map(|n| {
-            let s = s.clone();
-            tokio::spawn(async move {
-                let res = s.post(Some(&format!("key-{n}")), &ticket(n)).await;
-                res.status().as_u16()
-            })
-        })
-        .collect();
-    let mut successes = 0;
-    for t in tasks {
-        let status = t.await.unwrap();
-        assert!(status == 201 || status == 503, "{status}");
-        successes += i64::from(status == 201);
-    }
-    assert_eq!(s.count().await, successes);
-    assert_eq!(successes, 100);
-}
-
 async fn missing_key_and_bad_bodies(db: Db) {
     let s = start(&db, test_config()).await;
     let p = problem(s.post(None, &ticket(1)).await, 400).await;
@@ -268,123 +135,6 @@ async fn body_over_limit(db: Db) {
     let p = problem(s.post(Some("key-big"), &body).await, 413).await;
     assert_eq!(problem_code(&p), "payload_too_large");
     assert_eq!(s.count().await, 0);
-}
-
-async fn cors(db: Db) {
-    let mut config = test_config();
-    config.cors_origins = vec!["https://app.example.com".into()];
-    let s = start(&db, config).await;
-    let dev = start(&db, test_config()).await;
-    let preflight = |server: &Server, origin: &str| {
-        server
-            .client
-            .request(
-                reqwest::Method::OPTIONS,
-                format!("{}/api/v1/tickets", server.base),
-            )
-            .header("origin", origin)
-            .header("access-control-request-method", "POST")
-            .header(
-                "access-control-request-headers",
-                "content-type,idempotency-key",
-            )
-            .send()
-    };
-    let ok = preflight(&s, "https://app.example.com").await.unwrap();
-    assert_eq!(
-        ok.headers()["access-control-allow-origin"],
-        "https://app.example.com"
-    );
-    let allow_headers = ok.headers()["access-control-allow-headers"]
-        .to_str()
-        .unwrap()
-        .to_string();
-    assert!(allow_headers.contains("idempotency-key"), "{allow_headers}");
-    for (server, origin) in [
-        (&s, "https://evil.example"),
-        (&s, "http://localhost:3000"),
-        (&dev, "https://evil.example"),
-        (&dev, "http://localhost.evil.example"),
-    ] {
-        let res = preflight(server, origin).await.unwrap();
-        assert!(
-            res.headers().get("access-control-allow-origin").is_none(),
-            "{origin}"
-        );
-        let res = server
-            .client
-            .post(format!("{}/api/v1/tickets", server.base))
-            .header("origin", origin)
-            .header("idempotency-key", format!("cors-{origin}"))
-            .header("content-type", "application/json")
-            .body(ticket(3).to_string())
-            .send()
-            .await
-            .unwrap();
-        assert!(res.headers().get("access-control-allow-origin").is_none());
-    }
-    // Development default: any http origin on localhost / 127.0.0.1.
-    for origin in ["http://localhost:5173", "http://127.0.0.1:9"] {
-        let res = preflight(&dev, origin).await.unwrap();
-        assert_eq!(res.headers()["access-control-allow-origin"], origin);
-    }
-}
-
-async fn rate_limits(db: Db) {
-    let mut config = test_config();
-    config.rate_limit_ip_per_minute = 2;
-    let s = start(&db, config).await;
-    assert_eq!(s.post(Some("rl-1"), &ticket(1)).await.status(), 201);
-    assert_eq!(s.post(Some("rl-2"), &ticket(2)).await.status(), 201);
-    let res = s.post(Some("rl-3"), &ticket(3)).await;
-    let wait: u64 = res.headers()["retry-after"]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
-    assert!((1..=60).contains(&wait), "{wait}");
-    assert_eq!(problem_code(&problem(res, 429).await), "rate_limited");
-    assert_eq!(s.count().await, 2);
-
-    let mut config = test_config();
-    config.rate_limit_email_per_hour = 1;
-    let s = start(&db, config).await;
-    assert_eq!(s.post(Some("em-1"), &ticket(1)).await.status(), 201);
-    let mut same_sender = ticket(2);
-    same_sender["email"] = json!("ADA1@example.com");
-    let res = s.post(Some("em-2"), &same_sender).await;
-    assert!(res.headers().contains_key("retry-after"));
-    problem(res, 429).await;
-    // The released key works once the limit allows (here: another sender).
-    assert_eq!(s.post(Some("em-3"), &ticket(3)).await.status(), 201);
-    // A replay of an accepted ticket is never rate limited by email.
-    let replay = s.post(Some("em-1"), &ticket(1)).await;
-    assert_eq!(replay.status(), 201);
-    assert_eq!(s.count().await, 2);
-}
-
-async fn honeypot_and_fill_time(db: Db) {
-    let s = start(&db, test_config()).await;
-    let mut bot = ticket(1);
-    bot["website"] = json!("http://spam.example");
-    let p = problem(s.post(Some("hp-1"), &bot).await, 422).await;
-    assert_eq!(problem_code(&p), "spam_suspected");
-    let mut fast = ticket(2);
-    fast["fillMs"] = json!(800);
-    let p = problem(s.post(Some("hp-2"), &fast).await, 422).await;
-    assert_eq!(problem_code(&p), "too_fast");
-    let mut no_time = ticket(3);
-    no_time.as_object_mut().unwrap().remove("fillMs");
-    problem(s.post(Some("hp-3"), &no_time).await, 422).await;
-    assert_eq!(s.count().await, 0, "rejected submissions are not stored");
-    let counted = s.store.rejections().await.unwrap();
-    assert_eq!(
-        counted,
-        vec![("honeypot".to_string(), 1), ("too_fast".to_string(), 2)]
-    );
-    // A person who took their time, with the same key, goes through.
-    fast["fillMs"] = json!(3000);
-    assert_eq!(s.post(Some("hp-2"), &fast).await.status(), 201);
 }
 
 async fn validation(db: Db) {
@@ -491,16 +241,8 @@ async fn admin_api(db: Db) {
 
 store_tests!(
     create,
-    replay,
-    conflicting_replay,
-    in_flight,
-    concurrent_identical,
-    concurrent_distinct,
     missing_key_and_bad_bodies,
     body_over_limit,
-    cors,
-    rate_limits,
-    honeypot_and_fill_time,
     validation,
     admin_api,
 );

@@ -1,14 +1,14 @@
 //! The Markdown compiler: CommonMark (+ tables and GitHub callouts) → the safe [`Block`] tree.
 //!
 //! pulldown-cmark does the parsing; this module folds its event stream into blocks and inlines and
-//! enforces the safety rules on the way, so the widget can render the tree with plain `view!`
-//! elements and never needs `innerHTML`:
+//! enforces the safety rules on the way, so the widget can render the tree element by element and
+//! never needs `innerHTML`:
 //!
 //! - raw HTML (blocks and inline tags) is dropped, and its position reported;
 //! - a link whose target is not `http:`, `https:`, `mailto:` or relative (or contains control
 //!   characters, which browsers strip to smuggle `java\tscript:`) keeps its text but loses its
 //!   link, and is reported; the same for images (which also may not be `mailto:`); an image that
-//!   loses its source becomes its alt text;
+//!   loses its source becomes its alt text (the rules are in `target`);
 //! - `other-id.md` links become `#article:other-id` (see [`ARTICLE_HREF_PREFIX`]) and are reported
 //!   so the checker can verify the id exists.
 //!
@@ -20,6 +20,9 @@ use pulldown_cmark::{
 };
 
 use super::model::{ARTICLE_HREF_PREFIX, Block, CalloutKind, Inline};
+use target::{Target, classify};
+
+mod target;
 
 /// The result of compiling one Markdown body.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -50,46 +53,6 @@ pub fn compile_markdown(src: &str) -> Compiled {
         b.event(event, range.start);
     }
     b.finish()
-}
-
-/// What a link or image target turned out to be.
-#[derive(Debug, PartialEq)]
-enum Target {
-    /// Safe to keep as written.
-    Keep(String),
-    /// A link to another article, by id.
-    Article(String),
-    /// Not allowed.
-    Rejected,
-}
-
-/// Classifies a link or image target.
-fn classify(url: &str, allow_mailto: bool) -> Target {
-    if url.is_empty() || url.chars().any(char::is_control) {
-        return Target::Rejected;
-    }
-    let end = url.find([':', '/', '?', '#']).unwrap_or(url.len());
-    if url[end..].starts_with(':') {
-        let scheme = url[..end].to_ascii_lowercase();
-        let ok = match scheme.as_str() {
-            "http" | "https" => true,
-            "mailto" => allow_mailto,
-            _ => false,
-        };
-        return if ok {
-            Target::Keep(url.to_string())
-        } else {
-            Target::Rejected
-        };
-    }
-    // Relative. `other-id.md` (optionally `#fragment`) is another article.
-    let path = url.split('#').next().unwrap_or("");
-    if let Some(id) = path.strip_suffix(".md")
-        && super::is_valid_id(id)
-    {
-        return Target::Article(id.to_string());
-    }
-    Target::Keep(url.to_string())
 }
 
 /// A container of inlines being built.

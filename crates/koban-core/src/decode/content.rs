@@ -32,19 +32,6 @@ pub fn bundle_from_json(json: &str) -> Option<ContentBundle> {
     })
 }
 
-/// The bundle in a parsed JSON value, or `None` when it is not one.
-pub fn bundle(v: &Value) -> Option<ContentBundle> {
-    let o = v.as_object()?;
-    Some(ContentBundle {
-        locale: text(o, "locale")?,
-        default_locale: text(o, "default_locale")?,
-        version: text(o, "version")?,
-        site: site(o.get("site")?)?,
-        articles: list(o.get("articles")?, article)?,
-        flows: opt_list(o, "flows", flow)?,
-    })
-}
-
 fn site(v: &Value) -> Option<Site> {
     let o = v.as_object()?;
     Some(Site {

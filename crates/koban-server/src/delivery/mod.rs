@@ -165,9 +165,9 @@ pub enum DeliveryError {
         /// The start of the response body.
         body: String,
     },
-    /// No HTTP response (connection refused, TLS, timeout...).
+    /// No HTTP response (connection refused, TLS, timeout...); without the URL (see `From`).
     #[error("HTTP request failed: {0}")]
-    Http(#[from] reqwest::Error),
+    Http(reqwest::Error),
     /// The email could not be built or the SMTP server refused it.
     #[error("email: {0}")]
     Email(String),
@@ -177,6 +177,14 @@ pub enum DeliveryError {
     /// The store failed.
     #[error("store: {0}")]
     Store(#[from] crate::store::StoreError),
+}
+
+impl From<reqwest::Error> for DeliveryError {
+    /// Drops the URL: a Discord webhook URL is a credential, and this error is logged and kept
+    /// in the outbox.
+    fn from(e: reqwest::Error) -> Self {
+        DeliveryError::Http(e.without_url())
+    }
 }
 
 impl DeliveryError {

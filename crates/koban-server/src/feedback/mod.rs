@@ -38,14 +38,9 @@ pub struct FeedbackConfig {
 }
 
 impl Default for FeedbackConfig {
+    /// The defaults of [`crate::config::Config`].
     fn default() -> Self {
-        FeedbackConfig {
-            cors_origins: Vec::new(),
-            trusted_proxies: Vec::new(),
-            body_limit_bytes: 64 * 1024,
-            request_timeout: Duration::from_secs(10),
-            rate_limit_per_minute: 60,
-        }
+        crate::config::Config::default().feedback()
     }
 }
 

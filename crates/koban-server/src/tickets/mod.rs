@@ -67,23 +67,9 @@ pub struct TicketsConfig {
 }
 
 impl Default for TicketsConfig {
+    /// The defaults of [`crate::config::Config`], with no categories or custom fields.
     fn default() -> Self {
-        TicketsConfig {
-            rules: TicketRules::default(),
-            min_fill_ms: 3_000,
-            admin_token: None,
-            cors_origins: Vec::new(),
-            trusted_proxies: Vec::new(),
-            body_limit_bytes: 64 * 1024,
-            request_timeout: Duration::from_secs(10),
-            rate_limit_ip_per_minute: 20,
-            rate_limit_email_per_hour: 10,
-            idempotency_ttl: Duration::from_secs(24 * 3600),
-            in_flight_timeout: Duration::from_secs(60),
-            delivery_targets: Vec::new(),
-            identity_secret: None,
-            attachments: None,
-        }
+        crate::config::Config::default().tickets(TicketRules::default())
     }
 }
 

@@ -1,4 +1,6 @@
-//! Filesystem helpers shared by the server's integration tests.
+//! Filesystem and network helpers shared by the server's integration tests.
+
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
@@ -25,4 +27,13 @@ pub fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), target).unwrap();
         }
     }
+}
+
+/// A port free on 127.0.0.1 right now (for a `koban serve` child process to listen on).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }

@@ -107,19 +107,46 @@ pub async fn start_on(url: &str, config: TicketsConfig, faults: Faults) -> Serve
     let state = TicketsState::new(store.clone(), config, faults);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    let config = ServerConfig {
-        assets_dir: std::env::temp_dir().join("koban-no-assets"),
-        content: None,
-        tickets: Some(state),
-        feedback: None,
-        locales: None,
-    };
-    tokio::spawn(app::serve(listener, config, std::future::pending()));
+    tokio::spawn(app::serve(
+        listener,
+        tickets_only(state),
+        std::future::pending(),
+    ));
     Server {
         base: format!("http://{addr}"),
         store,
         url: url.to_string(),
         client: reqwest::Client::new(),
+    }
+}
+
+/// An identity token (HS256 JWT) signed the way a platform backend would (independently of the
+/// server's code).
+pub fn jwt(claims: Value, secret: &str) -> String {
+    use base64::Engine;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use hmac::{Hmac, Mac};
+    let input = format!(
+        "{}.{}",
+        URL_SAFE_NO_PAD.encode(r#"{"alg":"HS256","typ":"JWT"}"#),
+        URL_SAFE_NO_PAD.encode(claims.to_string())
+    );
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).unwrap();
+    mac.update(input.as_bytes());
+    format!(
+        "{input}.{}",
+        URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+    )
+}
+
+/// A server configuration with the ticket API only: no assets, content, feedback or locales.
+pub fn tickets_only(state: TicketsState) -> ServerConfig {
+    ServerConfig {
+        assets_dir: std::env::temp_dir().join("koban-no-assets"),
+        content: None,
+        tickets: Some(state),
+        feedback: None,
+        locales: None,
     }
 }
 
@@ -163,6 +190,26 @@ impl Server {
     pub async fn count(&self) -> i64 {
         self.store.count_tickets().await.unwrap()
     }
+}
+
+/// The `code` member of a problem body (`""` when missing).
+pub fn problem_code(body: &Value) -> &str {
+    body["code"].as_str().unwrap_or("")
+}
+
+/// Checks that `res` is an RFC 9457 problem with `status` and Koban's `type`, and returns its body.
+pub async fn problem(res: reqwest::Response, status: u16) -> Value {
+    assert_eq!(res.status(), status);
+    assert_eq!(res.headers()["content-type"], "application/problem+json");
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["status"], status);
+    assert!(
+        body["type"]
+            .as_str()
+            .unwrap()
+            .starts_with("urn:koban:problem:")
+    );
+    body
 }
 
 /// Runs each listed `async fn name(db: Db)` on SQLite and, when configured, on PostgreSQL.

@@ -21,6 +21,7 @@
 //!   retry policy.
 //! - [`flow`]: guided troubleshooting flows: the model, graph checks and the runner with
 //!   history and transcript.
+//! - [`problem`]: the problem details of every API error and their stable codes.
 //! - [`feedback`]: the feedback events the widget batches to the server (ratings, searches
 //!   without results, searches that led to a ticket, flow outcomes) and their validation.
 
@@ -31,6 +32,7 @@ pub mod feedback;
 pub mod flow;
 pub mod home;
 pub mod locales;
+pub mod problem;
 pub mod search;
 pub mod theme;
 pub mod ticket;

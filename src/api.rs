@@ -7,9 +7,9 @@
 
 use gloo_net::http::Request;
 use koban_core::content::ContentBundle;
+use koban_core::problem::ProblemDetails;
 use koban_core::ticket::files::{AttachmentPolicy, SavedFile};
-use koban_core::ticket::outbox::{Receipt, Rejection};
-use koban_core::ticket::{ErrorCode, FieldError};
+use koban_core::ticket::outbox::Receipt;
 use wasm_bindgen::JsValue;
 
 /// What can go wrong talking to the server. Shown to the user through [`ApiError::message_id`].
@@ -100,15 +100,15 @@ impl ApiClient {
 pub enum TicketAnswer {
     /// 201: stored (now, or by an earlier attempt with the same key).
     Created(Receipt),
-    /// Any other status, with the problem details (empty when the body was not one) and the
-    /// `Retry-After` header.
+    /// Any other status, with the problem details (`None` when the body was not one, e.g. a
+    /// proxy's error page) and the `Retry-After` header.
     Refused {
         /// HTTP status.
         status: u16,
         /// `Retry-After`, as sent.
         retry_after: Option<String>,
         /// The problem details.
-        rejection: Rejection,
+        problem: Option<ProblemDetails>,
     },
 }
 
@@ -126,11 +126,10 @@ impl ApiClient {
             .map_err(|_| ApiError::Network)?;
         let status = res.status();
         let text = res.text().await.map_err(|_| ApiError::Network)?;
-        // The browser's JSON.parse reads these small bodies: no serde deserializers for them in
-        // the wasm.
-        let body = parse(&text);
         if (200..300).contains(&status) {
-            return match js_text(&body, "reference") {
+            // The browser's JSON.parse reads this small body: no serde deserializer for it in
+            // the wasm.
+            return match js_text(&parse(&text), "reference") {
                 Some(reference) => Ok(TicketAnswer::Created(Receipt { reference })),
                 None => Err(ApiError::Decode),
             };
@@ -138,7 +137,7 @@ impl ApiClient {
         Ok(TicketAnswer::Refused {
             status,
             retry_after: res.headers().get("retry-after"),
-            rejection: rejection(&body),
+            problem: koban_core::decode::problem_from_json(&text),
         })
     }
 }
@@ -156,30 +155,10 @@ impl ApiClient {
             200 => {}
             other => return Err(ApiError::Status(other)),
         }
-        let body = parse(&res.text().await.map_err(|_| ApiError::Network)?);
-        let number = |key: &str| {
-            js_sys::Reflect::get(&body, &JsValue::from_str(key))
-                .ok()
-                .and_then(|v| v.as_f64())
-        };
-        let extensions = js_sys::Reflect::get(&body, &JsValue::from_str("extensions"))
-            .ok()
-            .filter(js_sys::Array::is_array)
-            .map(|a| {
-                js_sys::Array::from(&a)
-                    .iter()
-                    .filter_map(|v| v.as_string())
-                    .collect()
-            })
-            .unwrap_or_default();
-        match (number("maxBytes"), number("maxFiles")) {
-            (Some(max_bytes), Some(max_files)) => Ok(Some(AttachmentPolicy {
-                max_bytes: max_bytes as u64,
-                max_files: max_files as usize,
-                extensions,
-            })),
-            _ => Err(ApiError::Decode),
-        }
+        let text = res.text().await.map_err(|_| ApiError::Network)?;
+        koban_core::decode::attachment_policy_from_json(&text)
+            .map(Some)
+            .ok_or(ApiError::Decode)
     }
 
     /// `POST /api/v1/attachments` with one file. `Err(Status(413 | 415))` when the server
@@ -239,32 +218,6 @@ fn js_text(object: &JsValue, key: &str) -> Option<String> {
     js_sys::Reflect::get(object, &JsValue::from_str(key))
         .ok()?
         .as_string()
-}
-
-/// The code and per-field errors of a problem-details body (empty for anything else).
-fn rejection(body: &JsValue) -> Rejection {
-    let errors = js_sys::Reflect::get(body, &JsValue::from_str("errors")).unwrap_or_default();
-    let errors = if js_sys::Array::is_array(&errors) {
-        js_sys::Array::from(&errors)
-            .iter()
-            .filter_map(|e| {
-                Some(FieldError {
-                    field: js_text(&e, "field")?,
-                    code: ErrorCode::from_wire(&js_text(&e, "code")?)?,
-                    max: js_sys::Reflect::get(&e, &JsValue::from_str("max"))
-                        .ok()
-                        .and_then(|m| m.as_f64())
-                        .map(|m| m as usize),
-                })
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    Rejection {
-        code: js_text(body, "code").unwrap_or_default(),
-        errors,
-    }
 }
 
 /// Percent-encodes a query value (locale tags are ASCII; anything else is escaped).

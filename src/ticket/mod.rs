@@ -15,8 +15,9 @@ pub mod files;
 pub mod send;
 pub mod storage;
 
+use koban_core::problem::{ProblemCode, ProblemDetails};
 use koban_core::ticket::files::{AttachmentPolicy, check_file};
-use koban_core::ticket::outbox::{Rejection, SavedTicket};
+use koban_core::ticket::outbox::SavedTicket;
 use koban_core::ticket::{
     FieldError, FieldErrors, TicketContext, TicketDraft, TicketRules, validate,
 };
@@ -410,24 +411,23 @@ impl TicketDesk {
     }
 
     /// The server refused the request (a final 4xx): back to the form, errors on their fields.
-    fn refused(&self, status: u16, rejection: Rejection) {
-        let notice = match (status, rejection.code.as_str()) {
-            (_, "validation_failed") => "ticket-error-fields",
-            (_, "too_fast") => "ticket-error-too-fast",
+    fn refused(&self, status: u16, problem: Option<ProblemDetails>) {
+        let notice = match (status, problem.as_ref().and_then(|p| p.problem_code())) {
+            (_, Some(ProblemCode::ValidationFailed)) => "ticket-error-fields",
+            (_, Some(ProblemCode::TooFast)) => "ticket-error-too-fast",
             (413, _) => "ticket-error-too-large",
-            (_, "spam_suspected") => "ticket-error-rejected",
+            (_, Some(ProblemCode::SpamSuspected)) => "ticket-error-rejected",
             _ => "error-server",
         };
-        let code = if rejection.code.is_empty() {
-            format!("http_{status}")
-        } else {
-            rejection.code
+        let (code, errors) = match problem {
+            Some(p) => (p.code, p.errors.unwrap_or_default()),
+            None => (format!("http_{status}"), Vec::new()),
         };
         self.state.update(|s| {
             s.saved.unfreeze();
             s.status = SendStatus::Editing;
             s.show_all_errors = true;
-            s.server_errors = FieldErrors(rejection.errors);
+            s.server_errors = FieldErrors(errors);
             s.notice = Some(notice);
         });
         self.save_now();

@@ -101,10 +101,10 @@ async fn run(desk: TicketDesk) {
             Next::Park => return desk.park(),
             Next::Fail => {
                 if let Ok(TicketAnswer::Refused {
-                    status, rejection, ..
+                    status, problem, ..
                 }) = answer
                 {
-                    desk.refused(status, rejection);
+                    desk.refused(status, problem);
                 }
                 return;
             }

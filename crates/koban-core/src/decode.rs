@@ -1,7 +1,8 @@
 //! What the widget reads from JSON, decoded by hand from a parsed [`serde_json::Value`] without
 //! the serde derives: the content bundle ([`bundle_from_json`], one article or flow `Value` at a
-//! time), the saved ticket ([`saved_ticket`]), a prefill object ([`draft`]) and a saved flow run
-//! ([`run`]).
+//! time), the saved ticket ([`saved_ticket`]), a prefill object ([`draft`]), a saved flow run
+//! ([`run`]) and the API's problem details and attachment policy ([`problem`],
+//! [`attachment_policy`]).
 //!
 //! The derived deserializers are monomorphized per type against serde_json's reader (tens of KB
 //! of wasm), while parsing into a `Value` is one generic function the widget needs anyway and
@@ -15,20 +16,28 @@
 //! - `content`: the content bundle, streamed ([`bundle_from_json`]);
 //! - `ticket`: the saved ticket and the prefill object;
 //! - `run`: the saved flow run;
-//! - the small readers below, shared by the three.
+//! - `api`: problem details and the attachment policy;
+//! - the small readers below, shared by all of them.
 
 use serde_json::{Map, Value};
 
+mod api;
 mod content;
 mod run;
 mod stream;
 mod ticket;
 
+pub use api::{attachment_policy, attachment_policy_from_json, problem, problem_from_json};
 pub use content::bundle_from_json;
 pub use run::{run, run_from_json};
 pub use ticket::{draft, saved_ticket, saved_ticket_from_json, saved_ticket_in_outbox};
 
 type Obj = Map<String, Value>;
+
+/// The JSON text `json` read by `read`, or `None` when it is not JSON.
+fn from_text<T>(json: &str, read: impl Fn(&Value) -> Option<T>) -> Option<T> {
+    read(&serde_json::from_str(json).ok()?)
+}
 
 /// An optional member read by `f`: `Some(None)` when missing, `None` when `f` fails.
 fn opt<'a, T>(o: &'a Obj, key: &str, f: impl Fn(&'a Value) -> Option<T>) -> Option<Option<T>> {

@@ -23,6 +23,7 @@
 //!   satisfaction rating rules, the thread's wire shape, read marks and relative times.
 //! - [`flow`]: guided troubleshooting flows: the model, graph checks and the runner with
 //!   history and transcript.
+//! - [`problem`]: the problem details of every API error and their stable codes.
 //! - [`feedback`]: the feedback events the widget batches to the server (ratings, searches
 //!   without results, searches that led to a ticket, flow outcomes) and their validation.
 
@@ -34,6 +35,7 @@ pub mod feedback;
 pub mod flow;
 pub mod home;
 pub mod locales;
+pub mod problem;
 pub mod search;
 pub mod theme;
 pub mod ticket;

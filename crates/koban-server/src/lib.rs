@@ -15,7 +15,9 @@
 //!   errors as [`problem`] details.
 //! - [`feedback`]: feedback intake (`POST /api/v1/feedback`) and `koban report`.
 //! - [`trace`]: the request id and log line of every request, and the log format.
-//! - [`json_body`]: the JSON request body of both intakes, with their shared problems.
+//! - [`extract`]: extractors for the preconditions handlers share (`Idempotency-Key`, a JSON
+//!   body), refusing with their problems.
+//! - [`etag`]: `ETag` / `If-None-Match` for the cacheable public resources.
 
 pub mod app;
 pub mod assets;
@@ -24,8 +26,9 @@ pub mod config;
 pub mod content;
 pub mod delivery;
 pub mod demo;
+pub mod etag;
+pub mod extract;
 pub mod feedback;
-pub mod json_body;
 pub mod limits;
 pub mod locales;
 pub mod openapi;

@@ -12,12 +12,12 @@ use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Request};
-use axum::http::{HeaderMap, HeaderName, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderName, Method, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
-use crate::problem::Problem;
+use crate::problem::{Problem, ProblemCode};
 use crate::tickets::ClientIp;
 
 /// A GCRA rate limiter: `limit` requests per `period` per key, with bursts up to `limit`.
@@ -74,13 +74,9 @@ pub fn too_many(wait: Duration, what: &str) -> Problem {
 /// (at least 1).
 pub fn rate_limited(wait: Duration, detail: impl Into<String>) -> Problem {
     let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
-    Problem::new(
-        StatusCode::TOO_MANY_REQUESTS,
-        "rate_limited",
-        "Too many requests",
-    )
-    .detail(detail)
-    .retry_after(secs.max(1))
+    Problem::new(ProblemCode::RateLimited)
+        .detail(detail)
+        .retry_after(secs.max(1))
 }
 
 /// A trusted proxy: one address or a CIDR block (`10.0.0.0/8`).
@@ -245,13 +241,9 @@ pub async fn strip_cors_if_refused(mut res: Response) -> Response {
 pub async fn timeout(timeout: Duration, req: Request, next: Next) -> Response {
     match tokio::time::timeout(timeout, next.run(req)).await {
         Ok(res) => res,
-        Err(_) => Problem::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "timeout",
-            "The request took too long",
-        )
-        .retry_after(1)
-        .into_response(),
+        Err(_) => Problem::new(ProblemCode::Timeout)
+            .retry_after(1)
+            .into_response(),
     }
 }
 

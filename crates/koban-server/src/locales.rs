@@ -3,8 +3,9 @@
 //! every locale has exactly the message ids and variables of `en`). The widget has English built
 //! in and fetches only the locale it switches to.
 //!
-//! Strong `ETag` (a hash of the table), `If-None-Match` → 304, `Cache-Control: public,
-//! max-age=300`, readable from any origin (like the content). Unknown locale: 404 problem.
+//! Strong `ETag` (a hash of the table), `If-None-Match` → 304 ([`crate::etag`]),
+//! `Cache-Control: public, max-age=300`, readable from any origin (like the content). Unknown
+//! locale: 404 problem.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -18,6 +19,7 @@ use axum::routing::get;
 use koban_core::content::Diagnostic;
 use sha2::{Digest, Sha256};
 
+use crate::etag;
 use crate::problem::Problem;
 
 /// Cache policy of a message table.
@@ -74,15 +76,9 @@ async fn get_table(
     State(tables): State<Arc<LocaleTables>>,
     UrlPath(locale): UrlPath<String>,
     headers: HeaderMap,
-) -> Response {
-    let Some((json, etag)) = tables.tables.get(&locale) else {
-        return Problem::not_found().into_response();
-    };
-    let mut res = if headers
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag))
-    {
+) -> Result<Response, Problem> {
+    let (json, etag) = tables.tables.get(&locale).ok_or_else(Problem::not_found)?;
+    let mut res = if etag::none_match(&headers, &[etag]) {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
         ([(header::CONTENT_TYPE, "application/json")], json.clone()).into_response()
@@ -98,5 +94,5 @@ async fn get_table(
     if let Ok(v) = HeaderValue::from_str(&locale) {
         h.insert(header::CONTENT_LANGUAGE, v);
     }
-    res
+    Ok(res)
 }

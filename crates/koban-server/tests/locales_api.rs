@@ -1,5 +1,6 @@
 //! `GET /api/v1/locales/{locale}` over real HTTP with the shipped `locales/`: the compiled table,
-//! ETag and 304, public caching and CORS, 404 for an unknown locale.
+//! ETag and 304 (If-None-Match lists, weak tags, `*`), public caching and CORS, 404 for an
+//! unknown locale.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -37,13 +38,24 @@ async fn tables_are_served_cached_and_revalidated() {
     let table: serde_json::Value = res.json().await.unwrap();
     assert!(table["panel-title"][0].is_string());
     assert_ne!(table["panel-title"][0], "Help", "Japanese, not English");
-    let again = reqwest::Client::new()
-        .get(format!("{base}/api/v1/locales/ja"))
-        .header("if-none-match", &etag)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(again.status(), 304);
+    // RFC 9110 If-None-Match, as for the content: weak comparison, lists, `*`, several lines.
+    let revalidate = |values: Vec<String>| {
+        let mut req = reqwest::Client::new().get(format!("{base}/api/v1/locales/ja"));
+        for value in values {
+            req = req.header("if-none-match", value);
+        }
+        async move { req.send().await.unwrap().status() }
+    };
+    for values in [
+        vec![etag.clone()],
+        vec![format!("W/{etag}")],
+        vec![format!("\"old\", {etag}")],
+        vec!["\"old\"".to_string(), etag.clone()],
+        vec!["*".to_string()],
+    ] {
+        assert_eq!(revalidate(values.clone()).await, 304, "{values:?}");
+    }
+    assert_eq!(revalidate(vec!["\"old\"".to_string()]).await, 200);
     let missing = reqwest::get(format!("{base}/api/v1/locales/xx"))
         .await
         .unwrap();

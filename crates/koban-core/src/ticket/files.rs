@@ -13,14 +13,17 @@
 
 use serde::{Deserialize, Serialize};
 
-/// What the server accepts (`GET /api/v1/attachments`).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// What the server accepts, for the widget to show and check before uploading.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
 pub struct AttachmentPolicy {
-    /// Largest file in bytes.
+    /// Largest accepted file in bytes (`attachment_max_bytes`).
     pub max_bytes: u64,
-    /// Most files per ticket.
+    /// Most files one ticket can list.
+    #[cfg_attr(feature = "openapi", schema(value_type = u64))]
     pub max_files: usize,
-    /// Accepted extensions, lower case, without the dot.
+    /// Accepted file name extensions, lower case, without the dot.
     pub extensions: Vec<String>,
 }
 

@@ -13,6 +13,7 @@
 //! - [`outbox`]: the ticket the widget keeps in the browser and the exactly-once send loop's
 //!   decisions.
 //! - [`reference`](mod@reference): the human-friendly ticket reference (`KB-7F3K-92QD`).
+//! - [`thread`]: the ticket and its replies as the submitter reads them.
 
 pub mod draft;
 pub mod files;
@@ -20,6 +21,7 @@ pub mod outbox;
 pub mod reference;
 pub mod retry;
 pub mod rules;
+pub mod thread;
 pub mod validate;
 
 pub use draft::{FieldValue, TicketContext, TicketDraft};

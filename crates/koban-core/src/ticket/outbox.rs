@@ -191,16 +191,6 @@ pub struct Receipt {
     pub reference: String,
 }
 
-/// The parts of a problem-details error body the widget uses.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
-#[serde(default)]
-pub struct Rejection {
-    /// Stable code, e.g. `validation_failed`, `too_fast`.
-    pub code: String,
-    /// Per-field errors of a `validation_failed`.
-    pub errors: Vec<super::FieldError>,
-}
-
 #[cfg(test)]
 #[path = "outbox_tests.rs"]
 mod tests;

@@ -155,13 +155,14 @@ fn retry_after_is_honoured_under_a_fake_clock() {
 
 #[test]
 fn rejections_parse_from_problem_details() {
-    let body = r#"{"title":"The ticket has invalid fields","status":422,"code":"validation_failed",
+    let body = r#"{"type":"urn:koban:problem:validation_failed","title":"The ticket has invalid fields","status":422,"code":"validation_failed",
         "errors":[{"field":"subject","code":"too_long","max":200},{"field":"email","code":"invalid_email"}]}"#;
-    let r: Rejection = serde_json::from_str(body).unwrap();
+    let r = crate::decode::problem_from_json(body).unwrap();
     assert_eq!(r.code, "validation_failed");
-    assert_eq!(r.errors[0].code, ErrorCode::TooLong);
-    assert_eq!(r.errors[0].max, Some(200));
-    assert_eq!(r.errors[1].field, "email");
+    let errors = r.errors.unwrap();
+    assert_eq!(errors[0].code, ErrorCode::TooLong);
+    assert_eq!(errors[0].max, Some(200));
+    assert_eq!(errors[1].field, "email");
     let r: Receipt =
         serde_json::from_str(r#"{"id":"tkt_1","reference":"KB-7F3K-92QD","status":"open"}"#)
             .unwrap();

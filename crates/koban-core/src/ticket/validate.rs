@@ -83,7 +83,7 @@ impl ErrorCode {
     ];
 
     /// The code with wire name `name` (the inverse of [`as_str`](Self::as_str)). The widget
-    /// reads problem details with the browser's `JSON.parse` and maps codes with this, which
+    /// reads problem details with [`crate::decode::problem`], which maps codes with this and
     /// keeps a serde deserializer for error bodies out of the wasm.
     ///
     /// ```

@@ -5,7 +5,7 @@
 //! - The body is the pre-serialized JSON of [`ServedBundle`], gzipped when the client accepts
 //!   gzip (hence `Vary: Accept-Encoding`).
 //! - `ETag` is strong and quoted: `"<version>"` for JSON, `"<version>-gzip"` for gzipped JSON;
-//!   `If-None-Match` with either gets `304 Not Modified`.
+//!   `If-None-Match` with either gets `304 Not Modified` ([`crate::etag`]).
 //! - `Cache-Control: public, max-age=60` ([`CONTENT_CACHE`]): the bundle is the same for every
 //!   user, so shared caches may keep it; a minute bounds how long an edit (deployed with a
 //!   SIGHUP) takes to reach users, and revalidation after that is a cheap 304.
@@ -22,6 +22,7 @@ use axum::routing::get;
 use serde::Deserialize;
 
 use super::store::{ContentStore, ServedBundle};
+use crate::etag;
 use crate::problem::Problem;
 
 /// Cache policy of the content bundle.
@@ -45,22 +46,11 @@ async fn get_content(
     State(store): State<Arc<ContentStore>>,
     headers: HeaderMap,
     query: Result<Query<ContentQuery>, QueryRejection>,
-) -> Response {
-    let query = match query {
-        Ok(Query(q)) => q,
-        Err(e) => {
-            return Problem::new(
-                StatusCode::BAD_REQUEST,
-                "bad_query",
-                "The query string is not valid",
-            )
-            .detail(e.body_text())
-            .into_response();
-        }
-    };
+) -> Result<Response, Problem> {
+    let Query(query) = query?;
     let compiled = store.current();
     let bundle = compiled.negotiate(query.locale.as_deref());
-    respond(bundle, &headers)
+    Ok(respond(bundle, &headers))
 }
 
 fn respond(bundle: &ServedBundle, headers: &HeaderMap) -> Response {
@@ -70,12 +60,7 @@ fn respond(bundle: &ServedBundle, headers: &HeaderMap) -> Response {
     } else {
         bundle.etag()
     };
-    let not_modified = headers
-        .get_all(header::IF_NONE_MATCH)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .any(|v| if_none_match_hits(v, &[&bundle.etag(), &bundle.gzip_etag()]));
-    let mut res = if not_modified {
+    let mut res = if etag::none_match(headers, &[&bundle.etag(), &bundle.gzip_etag()]) {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
         let body = if gzip {
@@ -129,17 +114,6 @@ fn accepts_gzip(headers: &HeaderMap) -> bool {
         })
 }
 
-/// Whether an `If-None-Match` value (`*` or a list of entity tags, weak or strong) matches one of
-/// `current` (weak comparison, as RFC 9110 prescribes for `If-None-Match`).
-fn if_none_match_hits(value: &str, current: &[&str]) -> bool {
-    value.split(',').map(str::trim).any(|tag| {
-        tag == "*" || {
-            let opaque = tag.strip_prefix("W/").unwrap_or(tag);
-            current.contains(&opaque)
-        }
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,15 +133,5 @@ mod tests {
         assert!(!accepts_gzip(&headers(ae.clone(), "gzip;q=0")));
         assert!(!accepts_gzip(&headers(ae.clone(), "br, identity")));
         assert!(!accepts_gzip(&HeaderMap::new()));
-    }
-
-    #[test]
-    fn if_none_match_lists_weak_tags_and_star() {
-        let cur = ["\"abc\"", "\"abc-gzip\""];
-        assert!(if_none_match_hits("\"abc\"", &cur));
-        assert!(if_none_match_hits("\"x\", W/\"abc-gzip\"", &cur));
-        assert!(if_none_match_hits("*", &cur));
-        assert!(!if_none_match_hits("\"abd\"", &cur));
-        assert!(!if_none_match_hits("abc", &cur));
     }
 }

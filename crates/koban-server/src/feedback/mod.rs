@@ -76,6 +76,12 @@ impl FeedbackState {
     }
 }
 
+impl axum::extract::FromRef<FeedbackState> for crate::extract::BodyLimit {
+    fn from_ref(state: &FeedbackState) -> Self {
+        crate::extract::BodyLimit(state.config().body_limit_bytes)
+    }
+}
+
 /// The feedback API router (merge it into the app).
 pub fn router(state: FeedbackState) -> Router {
     let config = state.config().clone();

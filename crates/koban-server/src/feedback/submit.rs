@@ -8,18 +8,16 @@
 use std::time::Instant;
 
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
 use axum::extract::{Extension, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
-use koban_core::feedback::{FeedbackErrors, FeedbackFieldError, parse_batch};
+use axum::http::StatusCode;
+use koban_core::feedback::{FeedbackBatch, FeedbackFieldError, parse_batch};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::FeedbackState;
-use crate::json_body::read_json;
+use crate::extract::{JsonBody, JsonRequest};
 use crate::limits::rate_limited;
-use crate::problem::{PROBLEM_JSON, Problem};
+use crate::problem::{Problem, ProblemCode};
 use crate::store::feedback::NewFeedback;
 use crate::store::now_ms;
 use crate::tickets::{ClientIp, random_hex};
@@ -49,29 +47,6 @@ pub struct FeedbackProblem {
     pub code: String,
     /// Every rejected field, with its path (`events`, `events[3]`, `events[3].query`).
     pub errors: Vec<FeedbackFieldError>,
-}
-
-impl FeedbackProblem {
-    /// The 422 problem for `errors`.
-    pub fn new(errors: FeedbackErrors) -> FeedbackProblem {
-        FeedbackProblem {
-            type_uri: "urn:koban:problem:validation_failed".into(),
-            title: "The feedback has invalid fields".into(),
-            status: StatusCode::UNPROCESSABLE_ENTITY.as_u16(),
-            code: "validation_failed".into(),
-            errors: errors.0,
-        }
-    }
-}
-
-impl IntoResponse for FeedbackProblem {
-    fn into_response(self) -> Response {
-        let body = serde_json::to_vec(&self).unwrap_or_default();
-        let mut res = (StatusCode::UNPROCESSABLE_ENTITY, body).into_response();
-        res.headers_mut()
-            .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
-        res
-    }
 }
 
 /// Handler of `POST /api/v1/feedback`.
@@ -104,47 +79,18 @@ impl IntoResponse for FeedbackProblem {
 pub async fn submit(
     State(state): State<FeedbackState>,
     Extension(ClientIp(ip)): Extension<ClientIp>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
-    match submit_inner(&state, ip, &headers, body).await {
-        Ok(res) => res,
-        Err(res) => res,
-    }
-}
-
-async fn submit_inner(
-    state: &FeedbackState,
-    ip: Option<std::net::IpAddr>,
-    headers: &HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Result<Response, Response> {
-    let config = state.config();
+    body: Result<JsonBody<FeedbackBatch>, Problem>,
+) -> Result<(StatusCode, Json<FeedbackAccepted>), Problem> {
     if let Some(ip) = ip
         && let Err(wait) = state.0.ip_limiter.check(&ip.to_string(), Instant::now())
     {
-        return Err(
-            rate_limited(wait, "Too much feedback from this address; try again later")
-                .into_response(),
-        );
+        return Err(rate_limited(
+            wait,
+            "Too much feedback from this address; try again later",
+        ));
     }
-    let value = read_json(
-        body,
-        headers,
-        config.body_limit_bytes,
-        "Send the feedback as application/json",
-    )
-    .map_err(IntoResponse::into_response)?;
-    if !value.is_object() {
-        return Err(Problem::new(
-            StatusCode::BAD_REQUEST,
-            "malformed_feedback",
-            "Not a feedback batch",
-        )
-        .detail("Send a JSON object { \"events\": [...] }")
-        .into_response());
-    }
-    let batch = parse_batch(&value).map_err(|e| FeedbackProblem::new(e).into_response())?;
+    // Reported after the rate limit, as documented.
+    let JsonBody { body: batch, .. } = body?;
     let now = now_ms();
     let rows: Vec<NewFeedback> = batch
         .events
@@ -155,16 +101,25 @@ async fn submit_inner(
             created_at: now,
         })
         .collect();
-    state
-        .store()
-        .insert_feedback(&rows)
-        .await
-        .map_err(|e| Problem::unavailable(&e).into_response())?;
+    state.store().insert_feedback(&rows).await?;
     Ok((
         StatusCode::ACCEPTED,
         Json(FeedbackAccepted {
             accepted: rows.len(),
         }),
-    )
-        .into_response())
+    ))
+}
+
+/// A feedback batch as a JSON body: 400 `malformed_feedback` when the JSON is not an object,
+/// 422 `validation_failed` with every invalid field ([`parse_batch`]).
+impl JsonRequest for FeedbackBatch {
+    const MEDIA_TITLE: &'static str = "Send the feedback as application/json";
+
+    fn from_json(value: &Value) -> Result<Self, Problem> {
+        if !value.is_object() {
+            return Err(Problem::new(ProblemCode::MalformedFeedback)
+                .detail("Send a JSON object { \"events\": [...] }"));
+        }
+        Ok(parse_batch(value)?)
+    }
 }

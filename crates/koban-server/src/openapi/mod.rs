@@ -26,7 +26,6 @@ use crate::problem::ProblemDetails;
 use crate::store::tickets::TicketRecord;
 use crate::tickets::TicketsConfig;
 use crate::tickets::create::CreatedTicket;
-use crate::tickets::read::PublicTicket;
 
 /// The generated part of the document.
 #[derive(OpenApi)]
@@ -53,13 +52,13 @@ use crate::tickets::read::PublicTicket;
         koban_core::ticket::FieldError,
         koban_core::ticket::ErrorCode,
         CreatedTicket,
-        PublicTicket,
-        crate::tickets::read::PublicReply,
+        koban_core::ticket::thread::PublicTicket,
+        koban_core::ticket::thread::PublicReply,
         TicketRecord,
         ProblemDetails,
         crate::tickets::attachments::UploadedAttachment,
         crate::tickets::attachments::UploadForm,
-        crate::tickets::attachments::AttachmentPolicy,
+        koban_core::ticket::files::AttachmentPolicy,
         koban_core::feedback::FeedbackBatch,
         koban_core::feedback::FeedbackEvent,
         koban_core::feedback::FlowOutcomeKind,

@@ -23,12 +23,12 @@ use axum::Json;
 use axum::extract::multipart::{Field, MultipartError, MultipartRejection};
 use axum::extract::{Extension, Multipart, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use koban_core::ticket::files::AttachmentPolicy;
 use serde::{Deserialize, Serialize};
 
 use super::{ClientIp, TicketsState, random_hex, sha256_hex};
 use crate::limits::too_many;
-use crate::problem::Problem;
+use crate::problem::{Problem, ProblemCode};
 use crate::store::{Store, now_ms};
 
 /// Settings of file uploads.
@@ -108,18 +108,6 @@ pub struct UploadedAttachment {
     pub size: u64,
 }
 
-/// What the server accepts, for the widget to show and check before uploading.
-#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct AttachmentPolicy {
-    /// Largest accepted file in bytes (`attachment_max_bytes`).
-    pub max_bytes: u64,
-    /// Most files one ticket can list.
-    pub max_files: u64,
-    /// Accepted file name extensions, lower case, without the dot.
-    pub extensions: Vec<String>,
-}
-
 /// File name extensions [`Kind::from_extension`] accepts.
 pub const EXTENSIONS: [&str; 6] = ["png", "jpg", "jpeg", "pdf", "txt", "log"];
 
@@ -137,17 +125,14 @@ pub const EXTENSIONS: [&str; 6] = ["png", "jpg", "jpeg", "pdf", "txt", "log"];
         (status = 200, description = "The policy.", body = AttachmentPolicy),
     )
 )]
-pub async fn policy(State(state): State<TicketsState>) -> Response {
+pub async fn policy(State(state): State<TicketsState>) -> Result<Json<AttachmentPolicy>, Problem> {
     let config = state.config();
-    match &config.attachments {
-        Some(files) => Json(AttachmentPolicy {
-            max_bytes: files.max_bytes as u64,
-            max_files: config.rules.limits.attachments_max as u64,
-            extensions: EXTENSIONS.iter().map(|e| e.to_string()).collect(),
-        })
-        .into_response(),
-        None => Problem::not_found().into_response(),
-    }
+    let files = config.attachments.as_ref().ok_or_else(Problem::not_found)?;
+    Ok(Json(AttachmentPolicy {
+        max_bytes: files.max_bytes as u64,
+        max_files: config.rules.limits.attachments_max,
+        extensions: EXTENSIONS.iter().map(|e| e.to_string()).collect(),
+    }))
 }
 
 /// The multipart form (for the OpenAPI document).
@@ -171,30 +156,19 @@ pub fn display_name(name: &str) -> String {
         .to_string()
 }
 
-fn problem(status: StatusCode, code: &'static str, title: &'static str) -> Problem {
-    Problem::new(status, code, title)
+/// 413 `payload_too_large` for a file over `max` bytes.
+fn too_large(max: usize) -> Problem {
+    Problem::new(ProblemCode::PayloadTooLarge)
+        .titled("File too large")
+        .detail(format!("At most {max} bytes"))
 }
 
-/// 400 `bad_multipart`: the multipart body (or one of its parts) cannot be read.
-fn unreadable_multipart(detail: String) -> Problem {
-    problem(
-        StatusCode::BAD_REQUEST,
-        "bad_multipart",
-        "Unreadable multipart body",
-    )
-    .detail(detail)
-}
-
+/// A multipart part that cannot be read: 413 when over the limit, 400 `bad_multipart` otherwise.
 fn multipart_problem(e: &MultipartError, max: usize) -> Problem {
     if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        problem(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "payload_too_large",
-            "File too large",
-        )
-        .detail(format!("At most {max} bytes"))
+        too_large(max)
     } else {
-        unreadable_multipart(e.body_text())
+        Problem::new(ProblemCode::BadMultipart).detail(e.body_text())
     }
 }
 
@@ -207,12 +181,7 @@ async fn read_limited(mut field: Field<'_>, max: usize) -> Result<Vec<u8>, Probl
         .map_err(|e| multipart_problem(&e, max))?
     {
         if bytes.len() + chunk.len() > max {
-            return Err(problem(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "payload_too_large",
-                "File too large",
-            )
-            .detail(format!("At most {max} bytes")));
+            return Err(too_large(max));
         }
         bytes.extend_from_slice(&chunk);
     }
@@ -262,18 +231,7 @@ pub async fn upload(
     State(state): State<TicketsState>,
     Extension(ClientIp(ip)): Extension<ClientIp>,
     multipart: Result<Multipart, MultipartRejection>,
-) -> Response {
-    match upload_inner(&state, ip, multipart).await {
-        Ok(created) => (StatusCode::CREATED, Json(created)).into_response(),
-        Err(p) => p.into_response(),
-    }
-}
-
-async fn upload_inner(
-    state: &TicketsState,
-    ip: Option<std::net::IpAddr>,
-    multipart: Result<Multipart, MultipartRejection>,
-) -> Result<UploadedAttachment, Problem> {
+) -> Result<(StatusCode, Json<UploadedAttachment>), Problem> {
     let Some(config) = state.config().attachments.as_ref() else {
         return Err(Problem::not_found());
     };
@@ -285,17 +243,7 @@ async fn upload_inner(
     {
         return Err(too_many(wait, "address"));
     }
-    let mut multipart = multipart.map_err(|e| {
-        if e.status() == StatusCode::UNSUPPORTED_MEDIA_TYPE {
-            problem(
-                StatusCode::BAD_REQUEST,
-                "bad_multipart",
-                "Send the file as multipart/form-data",
-            )
-        } else {
-            unreadable_multipart(e.body_text())
-        }
-    })?;
+    let mut multipart = multipart?;
     let mut upload = None;
     while let Some(field) = multipart
         .next_field()
@@ -306,53 +254,25 @@ async fn upload_inner(
             continue;
         }
         if upload.is_some() {
-            return Err(problem(
-                StatusCode::BAD_REQUEST,
-                "one_file",
-                "Send one file per request",
-            ));
+            return Err(ProblemCode::OneFile.into());
         }
         let name = display_name(field.file_name().unwrap_or(""));
         let bytes = read_limited(field, config.max_bytes).await?;
         upload = Some((name, bytes));
     }
-    let Some((filename, bytes)) = upload else {
-        return Err(problem(
-            StatusCode::BAD_REQUEST,
-            "file_missing",
-            "No `file` part",
-        ));
-    };
+    let (filename, bytes) = upload.ok_or(ProblemCode::FileMissing)?;
     if filename.is_empty() {
-        return Err(problem(
-            StatusCode::BAD_REQUEST,
-            "filename_missing",
-            "The file part needs a file name",
-        ));
+        return Err(ProblemCode::FilenameMissing.into());
     }
     if bytes.is_empty() {
-        return Err(problem(
-            StatusCode::BAD_REQUEST,
-            "empty_file",
-            "The file is empty",
-        ));
+        return Err(ProblemCode::EmptyFile.into());
     }
     let promised = filename
         .rsplit_once('.')
         .and_then(|(_, ext)| Kind::from_extension(ext))
-        .ok_or_else(|| {
-            problem(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "file_type_not_allowed",
-                "Only .png, .jpg, .jpeg, .pdf, .txt and .log files are accepted",
-            )
-        })?;
+        .ok_or(ProblemCode::FileTypeNotAllowed)?;
     if sniff(&bytes) != Some(promised) {
-        return Err(problem(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "content_mismatch",
-            "The file's content does not match its extension",
-        ));
+        return Err(ProblemCode::ContentMismatch.into());
     }
     let id = format!("att_{}", random_hex(16));
     let stored_name = random_hex(16);
@@ -373,14 +293,15 @@ async fn upload_inner(
         .await
     {
         let _ = tokio::fs::remove_file(config.dir.join(&stored_name)).await;
-        return Err(Problem::unavailable(&e));
+        return Err(e.into());
     }
-    Ok(UploadedAttachment {
+    let uploaded = UploadedAttachment {
         id,
         filename,
         content_type: promised.content_type().to_string(),
         size: bytes.len() as u64,
-    })
+    };
+    Ok((StatusCode::CREATED, Json(uploaded)))
 }
 
 /// Deletes uploads no ticket referenced within `max_age_ms`, rows and files.

@@ -16,19 +16,18 @@
 use std::time::Instant;
 
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
 use axum::extract::{Extension, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use koban_core::ticket::{ErrorCode, FieldError, FieldErrors, TicketDraft, reference, validate};
 use rand::Rng;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::{ClientIp, TicketsState, random_hex, sha256_hex};
-use crate::json_body::read_json;
+use crate::extract::{IdempotencyKey, JsonBody, JsonRequest};
 use crate::limits::too_many;
-use crate::problem::Problem;
+use crate::problem::{Problem, ProblemCode};
 use crate::store::tickets::{Claim, Created, NewTicket};
 use crate::store::{Store, now_ms, rfc3339};
 
@@ -52,9 +51,6 @@ pub struct CreatedTicket {
     #[schema(pattern = "^[0-9a-f]{64}$")]
     pub access_token: String,
 }
-
-/// Longest accepted `Idempotency-Key`.
-pub const MAX_KEY_LEN: usize = 255;
 
 /// Releases an idempotency claim if the request ends (error, timeout, dropped future) before the
 /// ticket is committed.
@@ -124,20 +120,8 @@ impl Drop for ClaimGuard {
 pub async fn create(
     State(state): State<TicketsState>,
     Extension(ClientIp(ip)): Extension<ClientIp>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
-    match create_inner(&state, ip, &headers, body).await {
-        Ok(res) => res,
-        Err(p) => p.into_response(),
-    }
-}
-
-async fn create_inner(
-    state: &TicketsState,
-    ip: Option<std::net::IpAddr>,
-    headers: &HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    key: Result<IdempotencyKey, Problem>,
+    body: Result<JsonBody<TicketDraft>, Problem>,
 ) -> Result<Response, Problem> {
     let config = state.config();
     let store = state.store();
@@ -145,11 +129,7 @@ async fn create_inner(
         tokio::time::sleep(delay).await;
     }
     if state.0.faults.take_fail() {
-        return Err(Problem::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "fault_injected",
-            "Injected failure",
-        ));
+        return Err(ProblemCode::FaultInjected.into());
     }
     if let Some(ip) = ip
         && let Err(wait) = state.0.ip_limiter.check(&ip.to_string(), Instant::now())
@@ -157,38 +137,21 @@ async fn create_inner(
         reject(store, "rate_limited_ip").await;
         return Err(too_many(wait, "address"));
     }
-    let key = idempotency_key(headers)?;
-    let value = read_json(
-        body,
-        headers,
-        config.body_limit_bytes,
-        "Send the ticket as application/json",
-    )?;
-    let draft: TicketDraft = serde_json::from_value(value.clone()).map_err(|e| {
-        Problem::new(StatusCode::BAD_REQUEST, "malformed_ticket", "Not a ticket")
-            .detail(e.to_string())
-    })?;
+    // Reported in the documented order: the rate limit, then the key, then the body.
+    let IdempotencyKey(key) = key?;
+    let JsonBody { json, body: draft } = body?;
     if draft.honeypot_filled() {
         reject(store, "honeypot").await;
-        return Err(Problem::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "spam_suspected",
-            "Submission rejected",
-        ));
+        return Err(ProblemCode::SpamSuspected.into());
     }
     if draft.fill_ms.unwrap_or(0) < config.min_fill_ms {
         reject(store, "too_fast").await;
-        return Err(Problem::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "too_fast",
-            "Submitted too quickly",
-        )
-        .detail(format!(
+        return Err(Problem::new(ProblemCode::TooFast).detail(format!(
             "fillMs must be at least {} milliseconds",
             config.min_fill_ms
         )));
     }
-    validate(&draft, &config.rules).map_err(Problem::validation)?;
+    validate(&draft, &config.rules)?;
     if !draft.attachments.is_empty() && config.attachments.is_none() {
         return Err(unknown_attachment());
     }
@@ -200,14 +163,10 @@ async fn create_inner(
     }
 
     // Canonical JSON (sorted keys, no whitespace) so a re-serialized retry still matches.
-    let hash = sha256_hex(value.to_string().as_bytes());
+    let hash = sha256_hex(json.to_string().as_bytes());
     let now = now_ms();
     let stale_before = now - config.in_flight_timeout.as_millis() as i64;
-    let claim = store
-        .claim_key(&key, &hash, now, stale_before)
-        .await
-        .map_err(|e| Problem::unavailable(&e))?;
-    match claim {
+    match store.claim_key(&key, &hash, now, stale_before).await? {
         Claim::Claimed => {}
         Claim::Replay(stored) => {
             let mut res = (
@@ -225,21 +184,8 @@ async fn create_inner(
             }
             return Ok(res);
         }
-        Claim::InFlight => {
-            return Err(Problem::new(
-                StatusCode::CONFLICT,
-                "in_flight",
-                "A request with this Idempotency-Key is still being processed",
-            )
-            .retry_after(1));
-        }
-        Claim::Mismatch => {
-            return Err(Problem::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "idempotency_key_reused",
-                "This Idempotency-Key was used for a different request",
-            ));
-        }
+        Claim::InFlight => return Err(in_flight()),
+        Claim::Mismatch => return Err(ProblemCode::IdempotencyKeyReused.into()),
     }
     let mut guard = ClaimGuard {
         store: store.clone(),
@@ -292,7 +238,7 @@ async fn create_inner(
             access_token: access_token.clone(),
         };
         let response = serde_json::to_string(&created).unwrap_or_default();
-        match store
+        let outcome = store
             .create_ticket(
                 &ticket,
                 &key,
@@ -301,9 +247,8 @@ async fn create_inner(
                 &config.delivery_targets,
                 &attachments,
             )
-            .await
-            .map_err(|e| Problem::unavailable(&e))?
-        {
+            .await?;
+        match outcome {
             Created::Committed => break created,
             Created::ReferenceTaken => ticket.reference = new_reference(),
             Created::UnknownAttachment(id) => {
@@ -312,12 +257,7 @@ async fn create_inner(
             }
             Created::ClaimLost => {
                 guard.armed = false;
-                return Err(Problem::new(
-                    StatusCode::CONFLICT,
-                    "in_flight",
-                    "A request with this Idempotency-Key is still being processed",
-                )
-                .retry_after(1));
+                return Err(in_flight());
             }
         }
     };
@@ -334,13 +274,29 @@ async fn create_inner(
     Ok(res)
 }
 
+/// A ticket as a JSON body: 400 `malformed_ticket` when the JSON is not one.
+impl JsonRequest for TicketDraft {
+    const MEDIA_TITLE: &'static str = "Send the ticket as application/json";
+
+    fn from_json(value: &Value) -> Result<Self, Problem> {
+        serde_json::from_value(value.clone())
+            .map_err(|e| Problem::new(ProblemCode::MalformedTicket).detail(e.to_string()))
+    }
+}
+
+/// 409: the first request with this key is still running.
+fn in_flight() -> Problem {
+    Problem::new(ProblemCode::InFlight).retry_after(1)
+}
+
 /// 422: an `attachments` id that names no upload of this server (or one already used).
 fn unknown_attachment() -> Problem {
-    Problem::validation(FieldErrors(vec![FieldError {
+    FieldErrors(vec![FieldError {
         field: "attachments".into(),
         code: ErrorCode::UnknownAttachment,
         max: None,
-    }]))
+    }])
+    .into()
 }
 
 fn location(reference: &str) -> Result<HeaderValue, axum::http::header::InvalidHeaderValue> {
@@ -350,30 +306,6 @@ fn location(reference: &str) -> Result<HeaderValue, axum::http::header::InvalidH
 /// A fresh reference from the CSPRNG.
 fn new_reference() -> String {
     reference::from_bytes(rand::rng().random())
-}
-
-/// The `Idempotency-Key` header: 1–255 visible ASCII characters.
-fn idempotency_key(headers: &HeaderMap) -> Result<String, Problem> {
-    let missing = || {
-        Problem::new(
-            StatusCode::BAD_REQUEST,
-            "idempotency_key_missing",
-            "Idempotency-Key header required",
-        )
-        .detail(
-            "Send a fresh UUID per ticket in the Idempotency-Key header and reuse it on retries",
-        )
-    };
-    let value = headers.get("idempotency-key").ok_or_else(missing)?;
-    let key = value.to_str().map_err(|_| missing())?.trim();
-    if key.is_empty() || key.len() > MAX_KEY_LEN || !key.bytes().all(|b| b.is_ascii_graphic()) {
-        return Err(Problem::new(
-            StatusCode::BAD_REQUEST,
-            "idempotency_key_invalid",
-            "Idempotency-Key must be 1 to 255 visible ASCII characters",
-        ));
-    }
-    Ok(key.to_string())
 }
 
 async fn reject(store: &Store, reason: &str) {

@@ -119,6 +119,12 @@ impl TicketsState {
     }
 }
 
+impl axum::extract::FromRef<TicketsState> for crate::extract::BodyLimit {
+    fn from_ref(state: &TicketsState) -> Self {
+        crate::extract::BodyLimit(state.config().body_limit_bytes)
+    }
+}
+
 /// The client IP as seen through trusted proxies, stored in request extensions.
 #[derive(Debug, Clone, Copy)]
 pub struct ClientIp(pub Option<IpAddr>);

@@ -4,70 +4,33 @@
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
 use koban_core::ticket::reference;
-use serde::{Deserialize, Serialize};
+use koban_core::ticket::thread::{PublicReply, PublicTicket};
+use serde::Deserialize;
 
 use super::{TicketsState, bearer, constant_time_eq, sha256_hex};
-use crate::problem::Problem;
+use crate::problem::{Problem, ProblemCode};
 use crate::store::replies::ReplyRecord;
 use crate::store::tickets::TicketRecord;
 
-/// What the submitter sees of their ticket.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct PublicTicket {
-    /// Opaque id.
-    pub id: String,
-    /// Reference.
-    pub reference: String,
-    /// `open` (waiting for support), `answered` (support replied; set by the first public reply
-    /// to an open ticket) or `closed`.
-    #[schema(example = "answered", pattern = "^(open|answered|closed)$")]
-    pub status: String,
-    /// Subject as submitted.
-    pub subject: String,
-    /// RFC 3339 creation time.
-    #[schema(format = DateTime)]
-    pub created_at: String,
-    /// RFC 3339 time of the last change.
-    #[schema(format = DateTime)]
-    pub updated_at: String,
-    /// Public replies from support, oldest first (internal notes are never included).
-    pub replies: Vec<PublicReply>,
-}
-
-/// A reply from support, as the submitter sees it.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct PublicReply {
-    /// Text as the agent wrote it (plain text: escape it wherever it is shown).
-    pub body: String,
-    /// RFC 3339 time of the reply.
-    #[schema(format = DateTime)]
-    pub created_at: String,
-}
-
-impl PublicTicket {
-    /// The submitter's view of `t` with its public `replies`.
-    pub fn new(t: TicketRecord, replies: Vec<ReplyRecord>) -> Self {
-        PublicTicket {
-            id: t.id,
-            reference: t.reference,
-            status: t.status,
-            subject: t.subject,
-            created_at: t.created_at,
-            updated_at: t.updated_at,
-            replies: replies
-                .into_iter()
-                .filter(|r| r.public)
-                .map(|r| PublicReply {
-                    body: r.body,
-                    created_at: r.created_at,
-                })
-                .collect(),
-        }
+/// The submitter's view of `t` with its public `replies` (internal notes left out).
+pub fn public_ticket(t: TicketRecord, replies: Vec<ReplyRecord>) -> PublicTicket {
+    PublicTicket {
+        id: t.id,
+        reference: t.reference,
+        status: t.status,
+        subject: t.subject,
+        created_at: t.created_at,
+        updated_at: t.updated_at,
+        replies: replies
+            .into_iter()
+            .filter(|r| r.public)
+            .map(|r| PublicReply {
+                body: r.body,
+                created_at: r.created_at,
+            })
+            .collect(),
     }
 }
 
@@ -97,20 +60,17 @@ pub async fn ticket(
     State(state): State<TicketsState>,
     Path(reference): Path<String>,
     headers: HeaderMap,
-) -> Response {
+) -> Result<Json<PublicTicket>, Problem> {
     let (Some(reference), Some(token)) = (reference::normalize(&reference), bearer(&headers))
     else {
-        return Problem::not_found().into_response();
+        return Err(Problem::not_found());
     };
-    match state.store().ticket_with_token_hash(&reference).await {
-        Ok(Some((ticket, hash))) if constant_time_eq(&sha256_hex(token.as_bytes()), &hash) => {
-            match state.store().replies_of(&ticket.id, true).await {
-                Ok(replies) => Json(PublicTicket::new(ticket, replies)).into_response(),
-                Err(e) => Problem::unavailable(&e).into_response(),
-            }
+    match state.store().ticket_with_token_hash(&reference).await? {
+        Some((ticket, hash)) if constant_time_eq(&sha256_hex(token.as_bytes()), &hash) => {
+            let replies = state.store().replies_of(&ticket.id, true).await?;
+            Ok(Json(public_ticket(ticket, replies)))
         }
-        Ok(_) => Problem::not_found().into_response(),
-        Err(e) => Problem::unavailable(&e).into_response(),
+        _ => Err(Problem::not_found()),
     }
 }
 
@@ -153,43 +113,19 @@ pub async fn admin_list(
     State(state): State<TicketsState>,
     page: Result<Query<Page>, QueryRejection>,
     headers: HeaderMap,
-) -> Response {
+) -> Result<Json<Vec<TicketRecord>>, Problem> {
     let Some(expected) = state.config().admin_token.as_deref() else {
-        return Problem::not_found().into_response();
+        return Err(Problem::not_found());
     };
     if !bearer(&headers).is_some_and(|t| constant_time_eq(t, expected)) {
-        let mut res = Problem::new(
-            StatusCode::UNAUTHORIZED,
-            "unauthorized",
-            "Admin token required",
-        )
-        .into_response();
-        res.headers_mut().insert(
-            header::WWW_AUTHENTICATE,
-            axum::http::HeaderValue::from_static("Bearer"),
-        );
-        return res;
+        return Err(ProblemCode::Unauthorized.into());
     }
-    let bad_query = |detail: String| {
-        Problem::new(
-            StatusCode::BAD_REQUEST,
-            "bad_query",
-            "The query string is not valid",
-        )
-        .detail(detail)
-        .into_response()
-    };
-    let page = match page {
-        Ok(Query(page)) => page,
-        Err(e) => return bad_query(e.body_text()),
-    };
+    let Query(page) = page?;
     let limit = page.limit.unwrap_or(100);
     let offset = page.offset.unwrap_or(0);
     if !(1..=500).contains(&limit) || offset < 0 {
-        return bad_query("limit must be 1 to 500 and offset at least 0".into());
+        return Err(Problem::new(ProblemCode::BadQuery)
+            .detail("limit must be 1 to 500 and offset at least 0"));
     }
-    match state.store().list_tickets(limit, offset).await {
-        Ok(list) => Json(list).into_response(),
-        Err(e) => Problem::unavailable(&e).into_response(),
-    }
+    Ok(Json(state.store().list_tickets(limit, offset).await?))
 }

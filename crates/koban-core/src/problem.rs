@@ -119,6 +119,18 @@ problem_codes! {
         "Only .png, .jpg, .jpeg, .pdf, .txt and .log files are accepted",
     /// The file's bytes are not of the kind its extension promises.
     ContentMismatch("content_mismatch", 415) => "The file's content does not match its extension",
+    /// The JSON is not a message (`{ "body": "…", "attachments": [] }`).
+    MalformedMessage("malformed_message", 400) => "Not a message",
+    /// The JSON is not a rating (`{ "score": "good" | "bad", "comment": "…" }`).
+    MalformedRating("malformed_rating", 400) => "Not a rating",
+    /// The JSON is not a list of followed requests (`{ "tickets": [{ "reference", "token" }] }`).
+    MalformedRequests("malformed_requests", 400) => "Not a list of requests",
+    /// A rating of a request that is not solved or closed.
+    NotFinished("not_finished", 409) => "Only a solved or closed request can be rated",
+    /// A rating change more than 7 days after the first rating.
+    RatingLocked("rating_locked", 409) => "The rating can no longer be changed",
+    /// `GET /api/v1/me/tickets` without a valid identity token.
+    IdentityRequired("identity_required", 401) => "A valid identity token is required",
 }
 
 impl ProblemCode {

@@ -180,7 +180,7 @@ impl IntoResponse for Problem {
         if let Some(secs) = self.retry_after {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
-        if self.code == ProblemCode::Unauthorized {
+        if self.code.status() == 401 {
             // RFC 9110 §11.6.1: a 401 names the scheme it wants.
             headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }

@@ -29,7 +29,7 @@ async fn say(store: &Store, reference: &str, author: MessageAuthor, body: &str) 
         attachments: &[],
     };
     match store
-        .add_message(reference, message, None, |_| String::new())
+        .add_message(reference, message, None, |_, _| String::new())
         .await
         .unwrap()
     {
@@ -57,7 +57,7 @@ async fn thread_reads_in_order(db: Db) {
         attachments: &[],
     };
     s.store
-        .add_message(&reference, note, None, |_| String::new())
+        .add_message(&reference, note, None, |_, _| String::new())
         .await
         .unwrap();
 

@@ -31,10 +31,19 @@ async fn every_route_status_and_header_is_described() {
         names,
         [
             "/api/v1/admin/tickets",
+            "/api/v1/admin/tickets/{reference}/close",
+            "/api/v1/admin/tickets/{reference}/replies",
             "/api/v1/content",
             "/api/v1/feedback",
+            "/api/v1/me/tickets",
             "/api/v1/tickets",
-            "/api/v1/tickets/{reference}"
+            "/api/v1/tickets/live",
+            "/api/v1/tickets/unread",
+            "/api/v1/tickets/{reference}",
+            "/api/v1/tickets/{reference}/messages",
+            "/api/v1/tickets/{reference}/rating",
+            "/api/v1/tickets/{reference}/read",
+            "/api/v1/tickets/{reference}/solve"
         ]
     );
 

@@ -7,6 +7,7 @@
 //!   for how long it can be changed.
 //! - [`thread`]: the wire shapes [`Thread`], [`ThreadEntry`] and [`RequestSummary`], and read
 //!   marks ([`unread_count`], [`badge_count`]).
+//! - [`follow_up`]: the user's follow-up message and the requests a page follows.
 //! - [`relative`]: "3 minutes ago" as a unit and a count for Fluent ([`relative_time`]).
 //!
 //! ```
@@ -18,6 +19,7 @@
 //! assert_eq!(status, Status::Open);
 //! ```
 
+pub mod follow_up;
 pub mod rating;
 pub mod relative;
 pub mod status;

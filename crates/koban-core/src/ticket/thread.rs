@@ -1,5 +1,7 @@
 //! The ticket thread as its submitter reads it (`GET /api/v1/tickets/{reference}` with the
-//! access token from creation): status, subject and support's public replies.
+//! access token from creation): status, subject, the conversation (the user's messages,
+//! support's public replies and status changes, [`crate::conversation`]) with its rating and
+//! unread count, and `replies` (support's public replies alone, as before conversations).
 //!
 //! ```
 //! use koban_core::ticket::thread::PublicTicket;
@@ -12,6 +14,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::conversation::{Rating, ThreadEntry};
+
 /// What the submitter sees of their ticket.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -21,11 +25,11 @@ pub struct PublicTicket {
     pub id: String,
     /// Reference.
     pub reference: String,
-    /// `open` (waiting for support), `answered` (support replied; set by the first public reply
-    /// to an open ticket) or `closed`.
+    /// `open` (waiting for support), `answered` (support replied), `solved` (by the user) or
+    /// `closed` ([`crate::conversation::Status`]).
     #[cfg_attr(
         feature = "openapi",
-        schema(example = "answered", pattern = "^(open|answered|closed)$")
+        schema(example = "answered", pattern = "^(open|answered|solved|closed)$")
     )]
     pub status: String,
     /// Subject as submitted.
@@ -38,6 +42,16 @@ pub struct PublicTicket {
     pub updated_at: String,
     /// Public replies from support, oldest first (internal notes are never included).
     pub replies: Vec<PublicReply>,
+    /// The conversation, oldest first: the original message, the user's follow-ups, support's
+    /// public replies (with the agent's name) and status changes.
+    #[serde(default)]
+    pub entries: Vec<ThreadEntry>,
+    /// The satisfaction rating, once given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<Rating>,
+    /// Replies from support the user has not marked read.
+    #[serde(default)]
+    pub unread: u32,
 }
 
 /// A reply from support, as the submitter sees it.

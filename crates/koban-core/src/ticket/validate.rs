@@ -141,7 +141,7 @@ impl FieldErrors {
         self.0.iter().filter(move |e| e.field == field)
     }
 
-    fn push(&mut self, field: impl Into<String>, code: ErrorCode) {
+    pub(crate) fn push(&mut self, field: impl Into<String>, code: ErrorCode) {
         self.0.push(FieldError {
             field: field.into(),
             code,
@@ -149,7 +149,7 @@ impl FieldErrors {
         });
     }
 
-    fn too_long(&mut self, field: impl Into<String>, max: usize) {
+    pub(crate) fn too_long(&mut self, field: impl Into<String>, max: usize) {
         self.0.push(FieldError {
             field: field.into(),
             code: ErrorCode::TooLong,
@@ -158,7 +158,7 @@ impl FieldErrors {
     }
 
     /// Checks presence, length and characters of a text field.
-    fn text(&mut self, field: &str, value: &str, required: bool, max: usize) {
+    pub(crate) fn text(&mut self, field: &str, value: &str, required: bool, max: usize) {
         if required && value.trim().is_empty() {
             self.push(field, ErrorCode::Required);
         } else if value.chars().count() > max {

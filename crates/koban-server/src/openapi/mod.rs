@@ -40,6 +40,15 @@ use crate::tickets::create::CreatedTicket;
         crate::tickets::create::create,
         crate::tickets::read::ticket,
         crate::tickets::read::admin_list,
+        crate::tickets::conversation::add_message,
+        crate::tickets::conversation::solve,
+        crate::tickets::conversation::rate,
+        crate::tickets::conversation::mark_read,
+        crate::tickets::follow::unread,
+        crate::tickets::follow::live,
+        crate::tickets::follow::mine,
+        crate::tickets::admin::reply,
+        crate::tickets::admin::close,
         crate::tickets::attachments::upload,
         crate::tickets::attachments::policy,
         crate::feedback::submit::submit,
@@ -54,6 +63,23 @@ use crate::tickets::create::CreatedTicket;
         CreatedTicket,
         koban_core::ticket::thread::PublicTicket,
         koban_core::ticket::thread::PublicReply,
+        koban_core::conversation::ThreadEntry,
+        koban_core::conversation::Author,
+        koban_core::conversation::ThreadAttachment,
+        koban_core::conversation::Status,
+        koban_core::conversation::Rating,
+        koban_core::conversation::RatingDraft,
+        koban_core::conversation::Score,
+        koban_core::conversation::RequestSummary,
+        koban_core::conversation::follow_up::FollowUpDraft,
+        koban_core::conversation::follow_up::Followed,
+        koban_core::conversation::follow_up::FollowedRequest,
+        koban_core::conversation::follow_up::Unread,
+        crate::tickets::conversation::CreatedMessage,
+        crate::tickets::conversation::StatusBody,
+        crate::tickets::follow::ChangedEvent,
+        crate::tickets::follow::MyRequests,
+        crate::tickets::admin::AgentReply,
         TicketRecord,
         ProblemDetails,
         crate::tickets::attachments::UploadedAttachment,
@@ -70,6 +96,7 @@ use crate::tickets::create::CreatedTicket;
     modifiers(&Security),
     tags(
         (name = "tickets", description = "Submitting and reading tickets."),
+        (name = "conversations", description = "Following a ticket: replies, follow-ups, status, rating."),
         (name = "admin", description = "The agents' side (admin token)."),
         (name = "content", description = "Help content for the widget."),
         (name = "feedback", description = "How the help content performs, reported by the widget."),
@@ -77,7 +104,7 @@ use crate::tickets::create::CreatedTicket;
 )]
 pub struct ApiDoc;
 
-/// Adds the bearer schemes: the ticket's access token and the admin token.
+/// Adds the bearer schemes: the ticket's access token, the admin token and identity tokens.
 struct Security;
 
 impl Modify for Security {
@@ -95,6 +122,10 @@ impl Modify for Security {
         components.add_security_scheme(
             "admin_token",
             bearer("The server's `admin_token` (config) / `KOBAN_ADMIN_TOKEN`."),
+        );
+        components.add_security_scheme(
+            "identity_token",
+            bearer("An identity token of `Koban('identify')`: an HS256 JWT from the platform's backend."),
         );
     }
 }

@@ -176,18 +176,18 @@ impl Store {
         })
     }
 
-    /// The requests of a verified identity: tickets filed with `email` by a verified sender,
-    /// most recently active first (at most `limit`).
+    /// The requests of a verified identity: tickets filed with `email` (ASCII case-insensitive)
+    /// by a verified sender, most recently active first (at most `limit`).
     pub async fn requests_of(
         &self,
         email: &str,
         limit: i64,
     ) -> Result<Vec<RequestSummary>, StoreError> {
         let rows = sqlx::query(
-            "SELECT reference FROM tickets WHERE email = $1 AND verified = 1 \
+            "SELECT reference FROM tickets WHERE LOWER(email) = $1 AND verified = 1 \
              ORDER BY updated_at DESC, id DESC LIMIT $2",
         )
-        .bind(email)
+        .bind(email.trim().to_ascii_lowercase())
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;

@@ -102,13 +102,14 @@ impl MessageAuthor {
 impl Store {
     /// Adds `message` to the ticket with `reference` and applies its status event, in one
     /// transaction (see the module doc). With `key`, the claimed `Idempotency-Key` (and its
-    /// request hash) is marked done with `response(&reply)` in the same transaction.
+    /// request hash) is marked done with `response(&reply, status after)` in the same
+    /// transaction.
     pub async fn add_message(
         &self,
         reference: &str,
         message: NewMessage<'_>,
         key: Option<(&str, &str)>,
-        response: impl FnOnce(&ReplyRecord) -> String,
+        response: impl FnOnce(&ReplyRecord, Status) -> String,
     ) -> Result<MessageAdded, StoreError> {
         let now = now_ms();
         let mut tx = self.begin_write().await?;
@@ -178,7 +179,7 @@ impl Store {
                  WHERE idem_key = $3 AND request_hash = $4 AND state = 'in_flight'",
             )
             .bind(&ticket_id)
-            .bind(response(&reply))
+            .bind(response(&reply, status))
             .bind(key)
             .bind(hash)
             .execute(&mut *tx)

@@ -355,7 +355,7 @@ async fn tickets(cmd: TicketsCommand) -> Result<ExitCode, String> {
                 attachments: &[],
             };
             match store
-                .add_message(&r, message, None, |_| String::new())
+                .add_message(&r, message, None, |_, _| String::new())
                 .await
                 .map_err(|e| e.to_string())?
             {

@@ -53,12 +53,29 @@ pub struct CreatedTicket {
 }
 
 /// Releases an idempotency claim if the request ends (error, timeout, dropped future) before the
-/// ticket is committed.
-struct ClaimGuard {
+/// ticket (or message) is committed.
+pub(super) struct ClaimGuard {
     store: Store,
     key: String,
     hash: String,
     armed: bool,
+}
+
+impl ClaimGuard {
+    /// Armed: dropped before [`ClaimGuard::disarm`], it releases `key`.
+    pub(super) fn new(store: &Store, key: &str, hash: &str) -> ClaimGuard {
+        ClaimGuard {
+            store: store.clone(),
+            key: key.to_string(),
+            hash: hash.to_string(),
+            armed: true,
+        }
+    }
+
+    /// The claim is settled (committed, or taken over): nothing to release.
+    pub(super) fn disarm(&mut self) {
+        self.armed = false;
+    }
 }
 
 impl Drop for ClaimGuard {
@@ -187,12 +204,7 @@ pub async fn create(
         Claim::InFlight => return Err(in_flight()),
         Claim::Mismatch => return Err(ProblemCode::IdempotencyKeyReused.into()),
     }
-    let mut guard = ClaimGuard {
-        store: store.clone(),
-        key: key.clone(),
-        hash: hash.clone(),
-        armed: true,
-    };
+    let mut guard = ClaimGuard::new(store, &key, &hash);
     let email_key = draft.email.trim().to_lowercase();
     if let Err(wait) = state.0.email_limiter.check(&email_key, Instant::now()) {
         reject(store, "rate_limited_email").await;
@@ -256,12 +268,12 @@ pub async fn create(
                 return Err(unknown_attachment());
             }
             Created::ClaimLost => {
-                guard.armed = false;
+                guard.disarm();
                 return Err(in_flight());
             }
         }
     };
-    guard.armed = false;
+    guard.disarm();
     state.0.delivery.notify_one();
     if state.0.faults.take_drop() {
         // Committed; now vanish without a response, like a connection lost on the way back.
@@ -285,12 +297,12 @@ impl JsonRequest for TicketDraft {
 }
 
 /// 409: the first request with this key is still running.
-fn in_flight() -> Problem {
+pub(super) fn in_flight() -> Problem {
     Problem::new(ProblemCode::InFlight).retry_after(1)
 }
 
 /// 422: an `attachments` id that names no upload of this server (or one already used).
-fn unknown_attachment() -> Problem {
+pub(super) fn unknown_attachment() -> Problem {
     FieldErrors(vec![FieldError {
         field: "attachments".into(),
         code: ErrorCode::UnknownAttachment,

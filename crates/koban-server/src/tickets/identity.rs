@@ -79,6 +79,17 @@ fn part<T: serde::de::DeserializeOwned>(b64: &str) -> Result<T, Rejected> {
 
 /// Verifies `token` for a ticket from `email` at `now` (Unix seconds).
 pub fn verify(token: &str, secret: Option<&str>, email: &str, now: i64) -> Result<(), Rejected> {
+    let claimed = verified_email(token, secret, now)?;
+    if claimed.eq_ignore_ascii_case(email.trim()) {
+        Ok(())
+    } else {
+        Err(Rejected::EmailMismatch)
+    }
+}
+
+/// The `email` claim (trimmed) of `token` if it verifies at `now` (Unix seconds): what
+/// `GET /api/v1/me/tickets` lists the requests of.
+pub fn verified_email(token: &str, secret: Option<&str>, now: i64) -> Result<String, Rejected> {
     let secret = secret.filter(|s| !s.is_empty()).ok_or(Rejected::NoSecret)?;
     if token.len() > MAX_TOKEN_LEN {
         return Err(Rejected::Malformed);
@@ -114,7 +125,7 @@ pub fn verify(token: &str, secret: Option<&str>, email: &str, now: i64) -> Resul
         return Err(Rejected::NotYetValid);
     }
     match claims.email {
-        Some(claimed) if claimed.trim().eq_ignore_ascii_case(email.trim()) => Ok(()),
+        Some(claimed) if !claimed.trim().is_empty() => Ok(claimed.trim().to_string()),
         _ => Err(Rejected::EmailMismatch),
     }
 }

@@ -2,18 +2,24 @@
 //!
 //! - `POST /api/v1/tickets` (`Idempotency-Key` required): [`create`];
 //! - `GET /api/v1/tickets/{reference}` (`Authorization: Bearer <accessToken>`): [`read`];
+//! - the conversation, with the same token: follow-ups, solve, rating, read marks
+//!   ([`conversation`]); the badge, the live stream and a verified identity's requests
+//!   ([`follow`]);
 //! - `GET /api/v1/admin/tickets` (`Authorization: Bearer <admin_token>`, off without one):
-//!   [`read`];
+//!   [`read`]; replies and closing for a team's tools: [`admin`];
 //! - `POST /api/v1/attachments` (multipart) and `GET /api/v1/attachments` (the upload policy),
 //!   when `attachments_enabled`: [`attachments`];
 //! - `GET /openapi.json`: the API description ([`crate::openapi`]).
 //!
 //! Errors are RFC 9457 problem details ([`crate::problem`]).
 
+pub mod admin;
 pub mod attachments;
 pub mod cli;
+pub mod conversation;
 pub mod create;
 pub mod faults;
+pub mod follow;
 pub mod identity;
 pub mod read;
 
@@ -23,7 +29,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use koban_core::ticket::TicketRules;
 use rand::Rng;
 use sha2::{Digest, Sha256};
@@ -148,7 +154,34 @@ pub fn router(state: TicketsState) -> Router {
         .route("/openapi.json", get(move || async move { doc.response() }))
         .route("/api/v1/tickets", post(create::create))
         .route("/api/v1/tickets/{reference}", get(read::ticket))
-        .route("/api/v1/admin/tickets", get(read::admin_list));
+        .route(
+            "/api/v1/tickets/{reference}/messages",
+            post(conversation::add_message),
+        )
+        .route(
+            "/api/v1/tickets/{reference}/solve",
+            post(conversation::solve),
+        )
+        .route(
+            "/api/v1/tickets/{reference}/rating",
+            put(conversation::rate),
+        )
+        .route(
+            "/api/v1/tickets/{reference}/read",
+            post(conversation::mark_read),
+        )
+        .route("/api/v1/tickets/unread", post(follow::unread))
+        .route("/api/v1/tickets/live", post(follow::live))
+        .route("/api/v1/me/tickets", get(follow::mine))
+        .route("/api/v1/admin/tickets", get(read::admin_list))
+        .route(
+            "/api/v1/admin/tickets/{reference}/replies",
+            post(admin::reply),
+        )
+        .route(
+            "/api/v1/admin/tickets/{reference}/close",
+            post(admin::close),
+        );
     limits::api_layers(
         router,
         config.body_limit_bytes,

@@ -5,17 +5,19 @@ use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
-use koban_core::ticket::reference;
+use koban_core::conversation::Thread;
 use koban_core::ticket::thread::{PublicReply, PublicTicket};
 use serde::Deserialize;
 
-use super::{TicketsState, bearer, constant_time_eq, sha256_hex};
+use super::TicketsState;
+use super::conversation::owned_ticket;
 use crate::problem::{Problem, ProblemCode};
-use crate::store::replies::ReplyRecord;
+use crate::store::replies::{MessageAuthor, ReplyRecord};
 use crate::store::tickets::TicketRecord;
 
-/// The submitter's view of `t` with its public `replies` (internal notes left out).
-pub fn public_ticket(t: TicketRecord, replies: Vec<ReplyRecord>) -> PublicTicket {
+/// The submitter's view of `t` with its public `replies` (internal notes left out) and its
+/// `thread`.
+pub fn public_ticket(t: TicketRecord, replies: Vec<ReplyRecord>, thread: Thread) -> PublicTicket {
     PublicTicket {
         id: t.id,
         reference: t.reference,
@@ -25,12 +27,15 @@ pub fn public_ticket(t: TicketRecord, replies: Vec<ReplyRecord>) -> PublicTicket
         updated_at: t.updated_at,
         replies: replies
             .into_iter()
-            .filter(|r| r.public)
+            .filter(|r| r.public && r.author != MessageAuthor::User)
             .map(|r| PublicReply {
                 body: r.body,
                 created_at: r.created_at,
             })
             .collect(),
+        entries: thread.entries,
+        rating: thread.rating,
+        unread: thread.unread,
     }
 }
 
@@ -42,11 +47,13 @@ pub fn public_ticket(t: TicketRecord, replies: Vec<ReplyRecord>) -> PublicTicket
     tag = "tickets",
     operation_id = "getTicket",
     summary = "Read your ticket",
-    description = "Status and public replies of a ticket, for the person who submitted it: \
+    description = "A ticket and its conversation, for the person who submitted it: \
         `Authorization: Bearer <accessToken>` with the token returned at creation. An unknown \
         reference and a wrong or missing token get the same 404. `status` is `open` (waiting for \
-        support), `answered` (support replied) or `closed`; `replies` are support's public \
-        replies, oldest first.",
+        support), `answered` (support replied), `solved` (by the user) or `closed`; `entries` \
+        is the conversation oldest first (messages and status changes), `unread` the replies not \
+        yet marked read, `rating` the satisfaction rating once given; `replies` are support's \
+        public replies alone, oldest first.",
     params(("reference" = String, Path, description = "The reference, e.g. `KB-7F3K-92QD` (case and dashes are forgiven).")),
     security(("access_token" = [])),
     responses(
@@ -61,17 +68,10 @@ pub async fn ticket(
     Path(reference): Path<String>,
     headers: HeaderMap,
 ) -> Result<Json<PublicTicket>, Problem> {
-    let (Some(reference), Some(token)) = (reference::normalize(&reference), bearer(&headers))
-    else {
-        return Err(Problem::not_found());
-    };
-    match state.store().ticket_with_token_hash(&reference).await? {
-        Some((ticket, hash)) if constant_time_eq(&sha256_hex(token.as_bytes()), &hash) => {
-            let replies = state.store().replies_of(&ticket.id, true).await?;
-            Ok(Json(public_ticket(ticket, replies)))
-        }
-        _ => Err(Problem::not_found()),
-    }
+    let ticket = owned_ticket(&state, &reference, &headers).await?;
+    let replies = state.store().replies_of(&ticket.id, true).await?;
+    let thread = state.store().thread(&ticket).await?;
+    Ok(Json(public_ticket(ticket, replies, thread)))
 }
 
 /// Paging of the admin list.
@@ -114,12 +114,7 @@ pub async fn admin_list(
     page: Result<Query<Page>, QueryRejection>,
     headers: HeaderMap,
 ) -> Result<Json<Vec<TicketRecord>>, Problem> {
-    let Some(expected) = state.config().admin_token.as_deref() else {
-        return Err(Problem::not_found());
-    };
-    if !bearer(&headers).is_some_and(|t| constant_time_eq(t, expected)) {
-        return Err(ProblemCode::Unauthorized.into());
-    }
+    super::admin::authorize(&state, &headers)?;
     let Query(page) = page?;
     let limit = page.limit.unwrap_or(100);
     let offset = page.offset.unwrap_or(0);

@@ -64,6 +64,9 @@ pub struct Config {
     /// `Idempotency-Key`s are kept at least this long (>= 24).
     #[default(24)]
     pub idempotency_ttl_hours: u64,
+    /// An answered request with no follow-up for this many days is closed (0: never).
+    #[default(7)]
+    pub auto_close_days: u32,
     /// JSON webhook for new tickets (HMAC-SHA256 signed); empty: off.
     pub webhook_url: String,
     /// HMAC key of the webhook signature.

@@ -138,8 +138,9 @@ pub fn rules_from_bundle_json(json: &[u8]) -> TicketRules {
 }
 
 /// Connects the store and builds ticket intake for `koban serve`; also starts the delivery
-/// worker (which resumes whatever the outbox still holds) and the hourly pruning of expired
-/// idempotency keys.
+/// worker (which resumes whatever the outbox still holds), the listener of other processes'
+/// ticket changes (PostgreSQL), and the hourly pruning of expired idempotency keys and closing
+/// of requests answered `auto_close_days` ago.
 pub async fn start_intake(config: &Config, rules: TicketRules) -> Result<TicketsState, String> {
     let faults = Faults::from_env()?;
     let store = Store::connect(&config.database_url)
@@ -148,6 +149,8 @@ pub async fn start_intake(config: &Config, rules: TicketRules) -> Result<Tickets
     tracing::info!("tickets stored in {}", redact(&config.database_url));
     let tickets = config.tickets(rules);
     let ttl = tickets.idempotency_ttl;
+    let auto_close_days = config.auto_close_days;
+    store.listen();
     let prune_store = store.clone();
     let files = tickets.attachments.clone();
     if let Some(files) = &files {
@@ -164,6 +167,13 @@ pub async fn start_intake(config: &Config, rules: TicketRules) -> Result<Tickets
                 Ok(n) if n > 0 => tracing::info!("pruned {n} idempotency keys"),
                 Ok(_) => {}
                 Err(e) => tracing::warn!("cannot prune idempotency keys: {e}"),
+            }
+            match prune_store.auto_close(now_ms(), auto_close_days).await {
+                Ok(closed) if !closed.is_empty() => {
+                    tracing::info!("closed {} answered request(s) with no follow-up", closed.len())
+                }
+                Ok(_) => {}
+                Err(e) => tracing::warn!("cannot close answered requests: {e}"),
             }
             tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
         }

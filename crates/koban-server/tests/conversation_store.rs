@@ -174,7 +174,7 @@ async fn auto_close_after_days(db: Db) {
     let week_later = now + 7 * 86_400_000 + 1_000;
     assert_eq!(
         s.store.auto_close(week_later, 7).await.unwrap(),
-        [answered.clone()]
+        std::slice::from_ref(&answered)
     );
     assert_eq!(
         s.store.ticket(&answered).await.unwrap().unwrap().status,

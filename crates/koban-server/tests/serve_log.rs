@@ -2,7 +2,6 @@
 //! `koban config check` and `koban serve`; every request carries an `X-Request-Id` in and out and
 //! in its log line (text and JSON); and no secret or token reaches the log, even at debug level.
 
-#[allow(dead_code)]
 mod fs_support;
 mod tickets_support;
 

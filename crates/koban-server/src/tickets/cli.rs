@@ -170,7 +170,10 @@ pub async fn start_intake(config: &Config, rules: TicketRules) -> Result<Tickets
             }
             match prune_store.auto_close(now_ms(), auto_close_days).await {
                 Ok(closed) if !closed.is_empty() => {
-                    tracing::info!("closed {} answered request(s) with no follow-up", closed.len())
+                    tracing::info!(
+                        "closed {} answered request(s) with no follow-up",
+                        closed.len()
+                    )
                 }
                 Ok(_) => {}
                 Err(e) => tracing::warn!("cannot close answered requests: {e}"),

@@ -20,7 +20,8 @@ async function expectFocus(w, expected, where) {
   try {
     await eventually(async () => { f = await w.focused(); assert.ok(f && matches(f)); }, 3000);
   } catch {
-    assert.fail(`${where}: the focus is on ${JSON.stringify(f)}, expected ${JSON.stringify({ ...expected, text: String(expected.text) })}`);
+    const shown = f && { ...f, text: f.text.slice(0, 60) };
+    assert.fail(`${where}: the focus is on ${JSON.stringify(shown)}, expected ${JSON.stringify({ ...expected, text: String(expected.text) })}`);
   }
   assert.ok(f.inDialog, `${where}: the focus is inside the dialog's shadow root`);
   assert.ok(f.visible, `${where}: the focused element is visible`);
@@ -54,6 +55,18 @@ test("the article's rating: Yes by Tab and Enter gives the focus to the thanks t
   await w.page.keyboard.press("Enter");
   await w.thanks.waitFor();
   await expectFocus(w, { tag: "p", text: "Thanks for your feedback!" }, "after Yes");
+  await done(w);
+});
+
+test("leaving a view: a topic's heading takes the focus from its row, the panel title from Back (first download)", async () => {
+  const w = await (await s.open("/demo")).open();
+  const topic = w.dialog.getByRole("region", { name: "Browse by topic" }).getByRole("button").first();
+  const name = (await topic.locator(".kb-row-title").innerText()).trim();
+  await press(w, topic);
+  await expectFocus(w, { tag: "h3", id: "kb-category-title", text: name }, "the topic opened");
+  await press(w, w.button("Back", { exact: true }));
+  await w.searchBox.waitFor();
+  await expectFocus(w, { id: "kb-title" }, "back to the first view");
   await done(w);
 });
 

@@ -6,7 +6,7 @@
 //! current locale, and again on retry".
 //!
 //! ```ignore
-//! let content = use_content();
+//! let content = Content::expect();
 //! move || content.get().map(|r| r.map(|c| c.bundle.articles.len()))
 //! ```
 
@@ -53,6 +53,11 @@ pub struct Content {
 }
 
 impl Content {
+    /// The content, from context.
+    pub fn expect() -> Self {
+        expect_context()
+    }
+
     /// The current content state, tracked.
     pub fn get(&self) -> ContentState {
         self.state.get()
@@ -110,11 +115,6 @@ fn load(content: Content, locale: String) {
             content.state.set(Some(result));
         }
     });
-}
-
-/// The content from context.
-pub fn use_content() -> Content {
-    expect_context::<Content>()
 }
 
 /// NFKC and lowercase through the browser's own Unicode tables (no tables in the wasm).

@@ -1,10 +1,10 @@
 //! Reactive state of one mounted widget, shared with components through context.
 //!
 //! [`WidgetState`] is `Copy` (signals and a local stored value), so components take it with
-//! `expect_context::<WidgetState>()` and event handlers capture it freely.
+//! [`WidgetState::expect`] and event handlers capture it freely.
 //!
 //! ```ignore
-//! let state = expect_context::<WidgetState>();
+//! let state = WidgetState::expect();
 //! state.navigate(Route::Article("node-offline".into()));
 //! state.set_open(false); // emits `close` and returns focus to the launcher
 //! ```
@@ -108,6 +108,11 @@ pub struct WidgetState {
 }
 
 impl WidgetState {
+    /// The widget's state, from context.
+    pub fn expect() -> Self {
+        expect_context()
+    }
+
     /// State for a freshly booted widget.
     pub fn new(host: Host, config: &BootConfig) -> Self {
         let api_base = config.api_base.clone().unwrap_or_else(|| {

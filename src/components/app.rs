@@ -11,7 +11,7 @@ use crate::state::WidgetState;
 /// Root of the widget view; expects [`WidgetState`] in context.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = expect_context::<WidgetState>();
+    let state = WidgetState::expect();
     provide_content(state);
     let floating = state.mode == koban_core::boot::Mode::Floating;
     view! {

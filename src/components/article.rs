@@ -3,10 +3,12 @@
 use std::sync::Arc;
 
 use koban_core::content::Article;
+use leptos::html;
 use leptos::prelude::*;
 
 use crate::components::blocks::Blocks;
 use crate::components::contact::ContactButton;
+use crate::components::focus_trap::focus_when_shown;
 use crate::components::row::Row;
 use crate::components::status::with_content;
 use crate::content::Loaded;
@@ -28,7 +30,7 @@ pub fn ArticleView(
 
 #[component]
 fn ArticleBody(article: Article, loaded: Arc<Loaded>) -> impl IntoView {
-    let state = expect_context::<WidgetState>();
+    let state = WidgetState::expect();
     state.emit_with(
         "articleViewed",
         &[
@@ -57,6 +59,9 @@ fn ArticleBody(article: Article, loaded: Arc<Loaded>) -> impl IntoView {
         .collect_view();
     let (category, subject) = (article.category.clone(), article.title.clone());
     let rating = RwSignal::new(None::<bool>);
+    // The buttons go once the user answers: the thanks that replaces them takes the focus.
+    let thanks = NodeRef::<html::P>::new();
+    focus_when_shown(move || thanks.get().map(Into::into));
     let article_id = article.id.clone();
     let rate = move |helpful: bool| {
         rating.set(Some(helpful));
@@ -74,7 +79,7 @@ fn ArticleBody(article: Article, loaded: Arc<Loaded>) -> impl IntoView {
         <article class="kb-article" lang=article.locale.clone()
             dir=if koban_core::locales::is_rtl(&article.locale) { "rtl" } else { "ltr" }
             aria-labelledby="kb-article-title">
-            <h3 id="kb-article-title" class="kb-view-title">{article.title.clone()}</h3>
+            <h3 id="kb-article-title" class="kb-view-title" tabindex="-1">{article.title.clone()}</h3>
             <p class="kb-muted kb-small">{tf("article-updated", &[("date", local_date(&article.updated, &state.locale.get_untracked()))])}</p>
             {fallback}
             {video}
@@ -95,7 +100,7 @@ fn ArticleBody(article: Article, loaded: Arc<Loaded>) -> impl IntoView {
                     .into_any()
                 }
                 Some(helpful) => view! {
-                    <p role="status">{t("article-thanks")}</p>
+                    <p role="status" tabindex="-1" node_ref=thanks>{t("article-thanks")}</p>
                     {(!helpful).then(|| view! {
                         <p class="kb-muted">{t("article-sorry")}</p>
                         <ContactButton category=category.clone() subject=subject.clone()/>

@@ -29,7 +29,7 @@ pub fn CategoryView(
                 .collect_view();
         view! {
             <section class="kb-section" aria-labelledby="kb-category-title">
-                <h3 id="kb-category-title" class="kb-view-title">{name}</h3>
+                <h3 id="kb-category-title" class="kb-view-title" tabindex="-1">{name}</h3>
                 <ul class="kb-list">{items}</ul>
             </section>
         }

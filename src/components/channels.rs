@@ -12,6 +12,7 @@ use wasm_bindgen::JsValue;
 use crate::components::contact::ContactButton;
 use crate::content::Loaded;
 use crate::i18n::{t, tf};
+use crate::state::WidgetState;
 
 /// Channels and hours.
 #[component]
@@ -41,9 +42,7 @@ pub fn Channels(
         .collect_view();
     let support = &site.support;
     // Weekday names in the UI language (the content may be a fallback locale's).
-    let locale = expect_context::<crate::state::WidgetState>()
-        .locale
-        .get_untracked();
+    let locale = WidgetState::expect().locale.get_untracked();
     let now_ms = js_sys::Date::now();
     let hours = offset_minutes(&support.timezone, now_ms).and_then(|tz_offset| {
         let user_offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);

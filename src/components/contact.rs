@@ -29,10 +29,10 @@ pub fn ContactButton(
     also: Option<Callback<()>>,
 ) -> impl IntoView {
     #[cfg(feature = "desk")]
-    let desk = expect_context::<TicketDesk>();
+    let desk = TicketDesk::expect();
     #[cfg(not(feature = "desk"))]
-    let upgrade = expect_context::<crate::components::upgrading::Upgrade>();
-    let nav = expect_context::<PanelNav>();
+    let upgrade = crate::components::upgrading::Upgrade::expect();
+    let nav = PanelNav::expect();
     #[cfg(feature = "desk")]
     let prefill = TicketDraft {
         subject,

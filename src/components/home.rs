@@ -20,7 +20,7 @@ use crate::state::{Route, WidgetState};
 /// Home view of the panel.
 #[component]
 pub fn Home() -> impl IntoView {
-    let state = expect_context::<WidgetState>();
+    let state = WidgetState::expect();
     // Whether there is a query, as a memo: the results view stays while the query changes (one
     // search per keystroke, the list updated in place), drawn anew only when the box empties.
     let searching = Memo::new(move |_| state.query.with(|q| !q.trim().is_empty()));

@@ -11,6 +11,7 @@ pub mod channels;
 pub mod contact;
 #[cfg(feature = "desk")]
 pub mod flow;
+pub mod focus_trap;
 pub mod highlight;
 pub mod home;
 pub mod nudge;

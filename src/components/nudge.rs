@@ -6,7 +6,7 @@
 use koban_core::home::suggest::nudge;
 use leptos::prelude::*;
 
-use crate::content::use_content;
+use crate::content::Content;
 use crate::i18n::{t, tf};
 use crate::state::WidgetState;
 
@@ -15,8 +15,8 @@ const STORAGE_KEY: &str = "koban:nudged";
 /// The bubble next to the closed launcher, if a nudge is due.
 #[component]
 pub fn Nudge() -> impl IntoView {
-    let state = expect_context::<WidgetState>();
-    let content = use_content();
+    let state = WidgetState::expect();
+    let content = Content::expect();
     let dismissed = RwSignal::new(Vec::<String>::new());
     // The article to nudge towards and the error code it is for.
     let due = move || {

@@ -1,5 +1,6 @@
 //! The help panel: a modal dialog in floating mode (APG dialog pattern: focus moves in on open,
-//! Tab wraps, Escape closes), a labelled region inline. It hosts the current view and Back.
+//! Tab wraps, Escape closes: [`FocusTrap`]), a labelled region inline. It hosts the current view
+//! and Back.
 
 use koban_core::boot::Mode;
 use leptos::html;
@@ -11,6 +12,7 @@ use crate::components::article::ArticleView;
 use crate::components::category::CategoryView;
 #[cfg(feature = "desk")]
 use crate::components::flow::FlowView;
+use crate::components::focus_trap::FocusTrap;
 use crate::components::home::Home;
 #[cfg(feature = "desk")]
 use crate::components::ticket::TicketView;
@@ -18,16 +20,24 @@ use crate::components::ticket::TicketView;
 use crate::components::upgrading::Upgrading;
 use crate::i18n::t;
 use crate::state::{Route, WidgetState};
+use crate::timer::Later;
 
-/// Navigation inside the panel that remembers and restores the scroll position of each view.
+/// Navigation inside the panel that remembers and restores the scroll position of each view,
+/// and gives the focus a place when the control that had it went away with the old view.
 #[derive(Clone, Copy)]
 pub struct PanelNav {
     state: WidgetState,
     body: NodeRef<html::Div>,
     title: NodeRef<html::H2>,
+    frame: Later,
 }
 
 impl PanelNav {
+    /// The panel's navigation, from context.
+    pub fn expect() -> Self {
+        expect_context()
+    }
+
     /// Shows `route`, remembering where the current view was scrolled to.
     pub fn go(&self, route: Route) {
         let scroll = self
@@ -36,34 +46,52 @@ impl PanelNav {
             .map(|b| b.scroll_top())
             .unwrap_or(0);
         self.state.navigate(route, scroll);
-        self.scroll_to(0);
+        self.redrawn(Some(0));
     }
 
     /// Goes back one view and restores its scroll position.
     pub fn back(&self) {
         let scroll = self.state.back();
-        self.scroll_to(scroll);
-        // Back to the first view removes the Back button: focus goes to the panel title rather
-        // than being lost to the host page (where Escape would no longer reach the dialog).
-        let (body, title) = (self.body, self.title);
-        request_animation_frame(move || {
-            // try_: the panel may be unmounted by the next frame.
-            let lost = body
-                .try_get_untracked()
-                .flatten()
-                .and_then(|b| b.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok())
-                .is_some_and(|root| root.active_element().is_none());
-            if let Some(t) = title.try_get_untracked().flatten().filter(|_| lost) {
-                let _ = t.focus();
-            }
-        });
+        self.redrawn(Some(scroll));
     }
 
-    fn scroll_to(&self, top: i32) {
-        let body = self.body;
-        request_animation_frame(move || {
-            if let Some(b) = body.try_get_untracked().flatten() {
-                b.set_scroll_top(top);
+    /// Back to the home view, forgetting the stack.
+    pub fn home(&self) {
+        self.state.go_home();
+        self.redrawn(Some(0));
+    }
+
+    /// The view changed under the focus (the form became the confirmation, ...): see
+    /// [`PanelNav::go`].
+    pub fn settle(&self) {
+        self.redrawn(None);
+    }
+
+    /// Once the new view is drawn: scrolls the body to `top`, and if the focused control went
+    /// away with the old view, focuses the new view's heading, or the panel's title (Back to
+    /// the first view also removes the Back button). The focus is never lost to the host page,
+    /// where Escape would no longer reach the dialog.
+    fn redrawn(&self, top: Option<i32>) {
+        let (body, title) = (self.body, self.title);
+        self.frame.next_frame(move || {
+            let Some(body) = body.try_get_untracked().flatten() else {
+                return;
+            };
+            if let Some(top) = top {
+                body.set_scroll_top(top);
+            }
+            let lost = body
+                .get_root_node()
+                .dyn_into::<web_sys::ShadowRoot>()
+                .is_ok_and(|root| root.active_element().is_none());
+            let heading = body
+                .query_selector(".kb-view-title")
+                .ok()
+                .flatten()
+                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+                .or_else(|| title.try_get_untracked().flatten().map(Into::into));
+            if let Some(h) = heading.filter(|_| lost) {
+                let _ = h.focus();
             }
         });
     }
@@ -72,9 +100,8 @@ impl PanelNav {
 /// The panel frame: header with Back, title and close button, then the current view.
 #[component]
 pub fn Panel() -> impl IntoView {
-    let state = expect_context::<WidgetState>();
+    let state = WidgetState::expect();
     let floating = state.mode == Mode::Floating;
-    let panel_ref = NodeRef::<html::Section>::new();
     let close_ref = NodeRef::<html::Button>::new();
     let body_ref = NodeRef::<html::Div>::new();
     let title_ref = NodeRef::<html::H2>::new();
@@ -82,54 +109,19 @@ pub fn Panel() -> impl IntoView {
         state,
         body: body_ref,
         title: title_ref,
+        frame: Later::new(),
     };
     provide_context(nav);
 
-    // Focus moves into the dialog when it opens (unless it is in it already); when the panel is
-    // drawn anew (hand-over from the first build, new strings), back to where it was. Runs again
-    // as the elements appear.
-    Effect::new(move |_| {
-        let Some(panel) = panel_ref.get() else {
-            return;
-        };
-        if let Some(id) = state.handed_focus.try_update_value(Option::take).flatten() {
-            refocus(&panel, &id);
-            return;
-        }
-        let inside = state.focused_id().is_some();
-        if let Some(button) = close_ref.get().filter(|_| floating && !inside) {
-            let _ = button.focus();
-        }
-    });
-
-    let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        if !floating {
-            return;
-        }
-        match ev.key().as_str() {
-            "Escape" => {
-                ev.prevent_default();
-                ev.stop_propagation();
-                state.set_open(false);
-            }
-            "Tab" => {
-                if let Some(panel) = panel_ref.get() {
-                    wrap_focus(&panel, &ev);
-                }
-            }
-            _ => {}
-        }
-    };
-
     view! {
+        <FocusTrap active=floating on_escape=Callback::new(move |()| state.set_open(false))
+            initial=close_ref restore=state.handed_focus>
         <section
-            node_ref=panel_ref
             class="kb-panel"
             class:kb-floating=floating
             role=if floating { "dialog" } else { "region" }
             aria-modal=if floating { Some("true") } else { None }
             aria-labelledby="kb-title"
-            on:keydown=on_keydown
         >
             <header class="kb-header">
                 {move || state.can_go_back().then(|| view! {
@@ -168,6 +160,7 @@ pub fn Panel() -> impl IntoView {
                 }}
             </div>
         </section>
+        </FocusTrap>
     }
 }
 
@@ -175,7 +168,7 @@ pub fn Panel() -> impl IntoView {
 /// host's choice.
 #[component]
 fn LanguageMenu() -> impl IntoView {
-    let state = expect_context::<WidgetState>();
+    let state = WidgetState::expect();
     let current = state.locale.get_untracked();
     let options = koban_core::locales::LOCALES
         .iter()
@@ -189,51 +182,5 @@ fn LanguageMenu() -> impl IntoView {
             on:change=move |ev| crate::locale::set_user_choice(state, &event_target_value(&ev))>
             {options}
         </select>
-    }
-}
-
-/// Focuses the element with `id` in `panel` (an input keeps its caret at the end of its value),
-/// or else the panel's title.
-fn refocus(panel: &web_sys::HtmlElement, id: &str) {
-    let el = Some(id)
-        .filter(|id| !id.is_empty())
-        .and_then(|id| panel.query_selector(&format!("#{id}")).ok().flatten())
-        .or_else(|| panel.query_selector("#kb-title").ok().flatten());
-    let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
-        return;
-    };
-    let _ = el.focus();
-    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-        let end = input.value().encode_utf16().count() as u32;
-        let _ = input.set_selection_range(end, end);
-    }
-}
-
-/// Keeps Tab and Shift+Tab inside `panel`: from the last focusable element to the first and back.
-fn wrap_focus(panel: &web_sys::HtmlElement, ev: &web_sys::KeyboardEvent) {
-    let Ok(list) = panel.query_selector_all(
-        "a[href],button:not([disabled]),input:not([disabled]),select,textarea,[tabindex]:not([tabindex='-1'])",
-    ) else {
-        return;
-    };
-    let len = list.length();
-    if len == 0 {
-        return;
-    }
-    let first = list.item(0);
-    let last = list.item(len - 1);
-    let active = panel
-        .get_root_node()
-        .dyn_into::<web_sys::ShadowRoot>()
-        .ok()
-        .and_then(|s| s.active_element());
-    let target = match (ev.shift_key(), active) {
-        (true, Some(a)) if first.as_ref().is_some_and(|f| f.is_same_node(Some(&a))) => last,
-        (false, Some(a)) if last.as_ref().is_some_and(|l| l.is_same_node(Some(&a))) => first,
-        _ => return,
-    };
-    if let Some(el) = target.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
-        ev.prevent_default();
-        let _ = el.focus();
     }
 }

@@ -19,7 +19,7 @@ pub fn Row(
     #[prop(optional, into)]
     meta: Option<String>,
 ) -> impl IntoView {
-    let nav = expect_context::<PanelNav>();
+    let nav = PanelNav::expect();
     // Guided flows are marked as guides wherever they are listed.
     let guide = matches!(route, Route::Flow(_))
         .then(|| view! { <span class="kb-badge">{t("flow-badge")}</span> });

@@ -15,6 +15,7 @@ use crate::components::panel::PanelNav;
 use crate::content::Loaded;
 use crate::i18n::{t, tf};
 use crate::state::{Route, WidgetState};
+use crate::timer::Later;
 
 /// How many results are shown: ten fill the panel about twice over, and each one costs its
 /// snippet and highlighted rows on every keystroke (issue 9's keystroke budget; twenty took the
@@ -24,7 +25,7 @@ const LIMIT: usize = 10;
 /// The labelled search input, bound to the widget's query.
 #[component]
 pub fn SearchBox() -> impl IntoView {
-    let state = expect_context::<WidgetState>();
+    let state = WidgetState::expect();
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "ArrowDown" {
             ev.prevent_default();
@@ -55,8 +56,8 @@ pub fn SearchResults(
     /// The loaded content.
     loaded: Arc<Loaded>,
 ) -> impl IntoView {
-    let state = expect_context::<WidgetState>();
-    let nav = expect_context::<PanelNav>();
+    let state = WidgetState::expect();
+    let nav = PanelNav::expect();
     // One search per keystroke: the result list, the announced count, the `search` event and
     // the content-gap report all read this signal.
     let run = {
@@ -72,6 +73,8 @@ pub fn SearchResults(
     let hits = RwSignal::new(untrack(run.clone()));
     let reported = StoredValue::new(Vec::<String>::new());
     let announced = StoredValue::new(String::new());
+    // Cancelled with the view: a query the user left at once is no content gap.
+    let gap = Later::new();
     Effect::new(move |_| {
         hits.set(run());
         let query = state.query.get_untracked().trim().to_string();
@@ -89,18 +92,14 @@ pub fn SearchResults(
         }
         // A query that finds nothing and stays unchanged for a moment is a content gap.
         if count == 0 && !query.is_empty() {
-            set_timeout(
-                move || {
-                    // The search view may be gone by now (its stored values disposed): `try_`.
-                    let still = state.query.get_untracked().trim() == query;
-                    let new = reported.try_with_value(|r| !r.contains(&query)) == Some(true);
-                    if still && new {
-                        reported.try_update_value(|r| r.push(query.clone()));
-                        crate::feedback::search_no_results(state, &query);
-                    }
-                },
-                std::time::Duration::from_millis(1500),
-            );
+            gap.after(1500, move || {
+                let still = state.query.get_untracked().trim() == query;
+                let new = reported.try_with_value(|r| !r.contains(&query)) == Some(true);
+                if still && new {
+                    reported.try_update_value(|r| r.push(query.clone()));
+                    crate::feedback::search_no_results(state, &query);
+                }
+            });
         }
     });
 
@@ -151,7 +150,7 @@ fn NoResults(
     /// The loaded content.
     loaded: Arc<Loaded>,
 ) -> impl IntoView {
-    let state = expect_context::<WidgetState>();
+    let state = WidgetState::expect();
     let query = state.query.get_untracked().trim().to_string();
     let site = &loaded.bundle.site;
     let forum = site

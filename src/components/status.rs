@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use crate::api::ApiError;
-use crate::content::{Loaded, use_content};
+use crate::content::{Content, Loaded};
 use crate::i18n::t;
 
 /// Shown while the content loads.
@@ -20,7 +20,7 @@ pub fn LoadError(
     /// What went wrong.
     error: ApiError,
 ) -> impl IntoView {
-    let content = use_content();
+    let content = Content::expect();
     view! { <Failed message_id=error.message_id() retry=Callback::new(move |()| content.refetch())/> }
 }
 
@@ -47,7 +47,7 @@ pub fn Failed(
 pub fn with_content(
     view: impl Fn(Arc<Loaded>) -> AnyView + Send + Sync + 'static,
 ) -> impl IntoView {
-    let content = use_content();
+    let content = Content::expect();
     move || match content.get() {
         None => view! { <Loading/> }.into_any(),
         Some(Err(error)) => view! { <LoadError error/> }.into_any(),

@@ -20,7 +20,7 @@ pub fn Suggested(
     /// The loaded content.
     loaded: Arc<Loaded>,
 ) -> impl IntoView {
-    let state = expect_context::<WidgetState>();
+    let state = WidgetState::expect();
     move || {
         let host = state.host_suggestions.get();
         let docs = state

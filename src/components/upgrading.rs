@@ -14,6 +14,11 @@ use crate::stage::Stage;
 pub struct Upgrade(pub StoredValue<Weak<Stage>, LocalStorage>);
 
 impl Upgrade {
+    /// The way to the desk build, from context.
+    pub fn expect() -> Self {
+        expect_context()
+    }
+
     /// Starts the hand-over; `failed` is set if the desk build cannot be fetched.
     pub fn start(&self, failed: RwSignal<bool>) {
         if let Some(stage) = self.0.with_value(Weak::upgrade) {
@@ -42,7 +47,7 @@ impl Upgrade {
 /// Starts the hand-over when shown.
 #[component]
 pub fn Upgrading() -> impl IntoView {
-    let upgrade = expect_context::<Upgrade>();
+    let upgrade = Upgrade::expect();
     let failed = RwSignal::new(false);
     let start = move || {
         failed.set(false);

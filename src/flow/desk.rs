@@ -22,6 +22,11 @@ pub struct FlowDesk {
 }
 
 impl FlowDesk {
+    /// The flow desk, from context.
+    pub fn expect() -> Self {
+        expect_context()
+    }
+
     /// The desk of `widget`, with a run saved less than 24 hours ago restored.
     pub fn new(widget: WidgetState, api_base: &str) -> Self {
         let key = flow_key(api_base);

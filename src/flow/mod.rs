@@ -4,7 +4,7 @@
 //! same flow, for 24 hours), runs host checks ([`check`]) and reports events.
 //!
 //! ```ignore
-//! let flows = expect_context::<FlowDesk>();
+//! let flows = FlowDesk::expect();
 //! flows.start(&flow);                       // resumes a saved run of this flow
 //! flows.answer(&flow, Answer::Choice(1));
 //! ```

@@ -6,7 +6,7 @@
 //! API client ([`send`]).
 //!
 //! ```ignore
-//! let desk = expect_context::<TicketDesk>();
+//! let desk = TicketDesk::expect();
 //! desk.edit("subject", |d| d.subject = "Node offline".into());
 //! desk.submit(&rules);           // validates, freezes the request, sends it exactly once
 //! ```
@@ -134,6 +134,11 @@ impl TicketDesk {
             }),
             widget,
         }
+    }
+
+    /// The ticket desk, from context.
+    pub fn expect() -> Self {
+        expect_context()
     }
 
     /// The widget this desk belongs to.

@@ -2,47 +2,34 @@
 // `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self';
 // img-src 'self' data:` — the widget loads, searches, runs a flow and sends a ticket with zero
 // securitypolicyviolation events.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { startKoban, launchBrowser, newPage, ROOT } from "./support.mjs";
+import { setup, ROOT } from "./support.mjs";
 
-let koban, browser;
-
-before(async () => {
-  koban = await startKoban({ env: { KOBAN_MIN_FILL_MS: "0" } });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await koban?.stop();
-});
+const s = setup({ env: { KOBAN_MIN_FILL_MS: "0" } });
 
 test("under a strict CSP the widget searches, runs a flow and sends a ticket with no violation", async () => {
-  const page = await newPage(browser);
-  await page.addInitScript(() => {
+  const w = await s.visit(null, { init: () => {
     window.__violations = [];
     document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  const res = await page.goto(koban.base + "/demo/csp");
+  } });
+  const page = w.page;
+  const res = await page.goto(s.koban.base + "/demo/csp");
   assert.match(res.headers()["content-security-policy"], /script-src 'self' 'wasm-unsafe-eval'/);
-  await page.getByRole("button", { name: "Help", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: "Help" });
-  await dialog.getByRole("searchbox").fill("withdrawl");
-  await dialog.locator(".kb-results").waitFor();
-  await page.evaluate(() => Koban("startFlow", "node-offline"));
-  await dialog.getByRole("button", { name: "Still not working" }).click();
-  await dialog.getByRole("button", { name: "Continue" }).click();
-  await dialog.getByRole("button", { name: "Something else, or no error at all" }).click();
-  await dialog.getByRole("button", { name: "Contact support" }).click();
-  await dialog.getByLabel("Email address for our reply").fill("ada@example.com");
-  await dialog.getByLabel("Node ID").fill("nd_1");
-  await dialog.getByLabel("Describe the problem").fill("Offline under CSP.");
-  await dialog.getByRole("button", { name: "Send message" }).click();
-  await dialog.getByRole("heading", { name: "Message sent" }).waitFor({ timeout: 15000 });
+  await w.launcher.click();
+  await w.searchBox.fill("withdrawl");
+  await w.dialog.locator(".kb-results").waitFor();
+  await w.api("startFlow", "node-offline");
+  await w.button("Still not working").click();
+  await w.button("Continue").click();
+  await w.button("Something else, or no error at all").click();
+  await w.button("Contact support").click();
+  await w.fillRequired({ description: "Offline under CSP." });
+  await w.sendButton.click();
+  await w.heading("Message sent").waitFor({ timeout: 15000 });
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(page.errors, []);
   await page.context().close();

@@ -3,11 +3,9 @@
 // hides and restyles every button, puts a max z-index overlay over the launcher's corner, pollutes
 // Object.prototype and Array.prototype, wraps window.fetch the way zone.js and analytics do, and
 // defines a global AMD loader. Computed styles of the widget's parts are compared with a clean page.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startKoban, startHost, launchBrowser, newPage } from "./support.mjs";
-
-let koban, host, browser;
+import { setup } from "./support.mjs";
 
 const HOSTILE_HEAD = `<style>
 * { all: unset !important; }
@@ -32,20 +30,10 @@ window.require = function () { window.__amd++; };
 const page = (k, head, body = "") => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>${head}
 <script async src="${k.base}/koban.js" data-preload="eager"></script></head><body><h1>Host page</h1><p>Dashboard text.</p>${body}</body></html>`;
 
-before(async () => {
-  koban = await startKoban();
-  host = await startHost({
-    "/clean.html": page(koban, ""),
-    "/hostile.html": page(koban, HOSTILE_HEAD, `<div id="overlay"></div>`),
-  });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await host?.close();
-  await koban?.stop();
-});
+const s = setup({ pages: (koban) => ({
+  "/clean.html": page(koban, ""),
+  "/hostile.html": page(koban, HOSTILE_HEAD, `<div id="overlay"></div>`),
+}) });
 
 const PROPS = ["display", "position", "font-family", "font-size", "font-weight", "line-height", "letter-spacing", "text-transform",
   "color", "background-color", "width", "height", "padding-top", "padding-left", "margin-top", "border-top-width", "border-top-style",
@@ -54,12 +42,10 @@ const PARTS = { launcher: ".kb-launcher", panel: ".kb-panel", title: ".kb-title"
 
 /** Opens the panel, searches and reads the computed styles of the widget's parts. */
 async function run(path) {
-  const p = await newPage(browser, { viewport: { width: 1280, height: 800 } });
-  await p.goto(host.base + path);
-  const launcher = p.getByRole("button", { name: "Help", exact: true });
-  await launcher.click(); // fails if the host overlay or host CSS hides or covers the launcher
-  const dialog = p.getByRole("dialog", { name: "Help" });
-  await dialog.getByRole("searchbox").fill("withdraw");
+  const w = await s.visit(s.host.base + path, { page: { viewport: { width: 1280, height: 800 } } });
+  const { page: p, dialog } = w;
+  await w.launcher.click(); // fails if the host overlay or host CSS hides or covers the launcher
+  await w.searchBox.fill("withdraw");
   await dialog.locator(".kb-results").waitFor();
   const styles = await p.evaluate(([parts, props]) => {
     const shadow = document.querySelector("koban-widget").shadowRoot;
@@ -73,8 +59,8 @@ async function run(path) {
   }, [PARTS, PROPS]);
   // Behaviour: an article opens from the results, Back returns, Escape closes to the launcher.
   await dialog.locator(".kb-results").getByRole("link").or(dialog.locator(".kb-results").getByRole("button")).first().click();
-  await dialog.getByRole("button", { name: "Back" }).click();
-  await dialog.getByRole("searchbox").waitFor();
+  await w.button("Back").click();
+  await w.searchBox.waitFor();
   await p.keyboard.press("Escape");
   await dialog.waitFor({ state: "hidden" });
   const focused = await p.evaluate(() => document.querySelector("koban-widget").shadowRoot.activeElement?.className);

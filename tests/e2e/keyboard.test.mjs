@@ -1,109 +1,82 @@
 // Keyboard-only journey (issue 8): Tab to the launcher, open, search, open an article, rate it,
 // start a guided flow, finish it into a ticket, submit, close — never touching the mouse.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startKoban, launchBrowser, newPage } from "./support.mjs";
+import { setup } from "./support.mjs";
 
-let koban, browser;
-
-before(async () => {
-  koban = await startKoban({ env: { KOBAN_MIN_FILL_MS: "0" } });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await koban?.stop();
-});
-
-/** The focused element's text or label, looking into the widget's shadow root. */
-const focused = (page) => page.evaluate(() => {
-  let el = document.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return (el?.getAttribute("aria-label") || el?.innerText || el?.value || el?.tagName || "").trim();
-});
-
-/** Presses Tab until the focused element's text matches `pattern` (at most 80 times). */
-async function tabTo(page, pattern) {
-  for (let i = 0; i < 80; i++) {
-    if (pattern.test(await focused(page))) return;
-    await page.keyboard.press("Tab");
-  }
-  assert.fail(`never reached ${pattern} by Tab (last: ${await focused(page)})`);
-}
+const s = setup({ env: { KOBAN_MIN_FILL_MS: "0" } });
 
 test("the whole journey by keyboard alone", async () => {
-  const page = await newPage(browser);
-  await page.goto(koban.base + "/demo");
-  await page.waitForFunction(() => window.Koban?.version);
+  const w = await s.open("/demo");
+  const { page, dialog } = w;
+  const focused = async () => (await w.focused())?.text;
+  const tabTo = (pattern) => w.tabTo(pattern);
+  await w.ready();
   await page.locator("body").focus();
-  await tabTo(page, /^Help$/);
+  await tabTo(/^Help$/);
   await page.keyboard.press("Enter");
-  const dialog = page.getByRole("dialog", { name: "Help" });
   await dialog.waitFor();
-  assert.equal(await focused(page), "Close help", "focus moves into the dialog");
+  assert.equal(await focused(), "Close help", "focus moves into the dialog");
 
   // Search and open the first result with the arrow keys.
   await page.keyboard.press("Tab");
-  await tabTo(page, /^INPUT$|^$/);
+  await tabTo(/^INPUT$|^$/);
   await page.keyboard.type("withdrawl");
   await dialog.locator(".kb-results").waitFor();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
-  await dialog.locator("#kb-article-title").waitFor();
+  await w.articleTitle.waitFor();
 
   // Rate it: "No".
-  await tabTo(page, /^No$/);
+  await tabTo(/^No$/);
   await page.keyboard.press("Enter");
-  await dialog.getByText("Thanks for your feedback!").waitFor();
+  await w.thanks.waitFor();
 
   // Back home, find the guide, run it into a ticket.
-  await tabTo(page, /Back$/);
+  await tabTo(/Back$/);
   await page.keyboard.press("Enter");
-  await tabTo(page, /^INPUT$|^withdrawl$/);
+  await tabTo(/^INPUT$|^withdrawl$/);
   await page.keyboard.press("Control+A");
   await page.keyboard.type("node offline guide");
   await dialog.locator(".kb-results").waitFor();
-  await dialog.getByRole("button", { name: /^Guide\s*Fix a node that is offline/ }).waitFor();
-  await tabTo(page, /^Guide\s*Fix a node that is offline/);
+  await w.button(/^Guide\s*Fix a node that is offline/).waitFor();
+  await tabTo(/^Guide\s*Fix a node that is offline/);
   await page.keyboard.press("Enter");
-  await dialog.getByRole("button", { name: "Still not working" }).waitFor();
-  await tabTo(page, /^Still not working$/);
+  await w.button("Still not working").waitFor();
+  await tabTo(/^Still not working$/);
   await page.keyboard.press("Enter");
-  await tabTo(page, /^Continue$/);
+  await tabTo(/^Continue$/);
   await page.keyboard.press("Enter");
-  await tabTo(page, /^Something else, or no error at all$/);
+  await tabTo(/^Something else, or no error at all$/);
   await page.keyboard.press("Enter");
-  await tabTo(page, /^Contact support$/);
+  await tabTo(/^Contact support$/);
   await page.keyboard.press("Enter");
-  await dialog.getByRole("heading", { name: "Contact support" }).waitFor();
+  await w.heading("Contact support").waitFor();
 
   // Fill in the required fields and send.
-  await tabTo(page, /^INPUT$|^$/); // name
+  await tabTo(/^INPUT$|^$/); // name
   await page.keyboard.type("Ada");
   await page.keyboard.press("Tab");
   await page.keyboard.type("ada@example.com");
-  await tabTo(page, /^INPUT$|^$/); // the next empty input: Node ID
+  await tabTo(/^INPUT$|^$/); // the next empty input: Node ID
   await page.keyboard.type("nd_8f3k");
-  await tabTo(page, /^TEXTAREA$|^$/);
+  await tabTo(/^TEXTAREA$|^$/);
   await page.keyboard.type("It is still offline after the restart.");
-  await tabTo(page, /^Send message$/);
+  await tabTo(/^Send message$/);
   await page.keyboard.press("Enter");
-  await dialog.getByRole("heading", { name: "Message sent" }).waitFor({ timeout: 15000 });
+  await w.heading("Message sent").waitFor({ timeout: 15000 });
 
   // Close; focus returns to the launcher.
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "detached" });
-  assert.equal(await focused(page), "Help");
+  assert.equal(await focused(), "Help");
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
 test("the launcher never covers focused host content on the demo pages (WCAG 2.4.11)", async () => {
   for (const [path, viewport] of [["/demo", { width: 1280, height: 800 }], ["/demo", { width: 800, height: 600 }], ["/demo/csp", { width: 640, height: 480 }]]) {
-    const page = await newPage(browser, { viewport });
-    await page.goto(koban.base + path);
-    await page.waitForFunction(() => window.Koban?.version);
+    const { page } = await (await s.open(path, { page: { viewport } })).ready();
     await page.locator("body").focus();
     const seen = new Set();
     for (let i = 0; i < 60; i++) {

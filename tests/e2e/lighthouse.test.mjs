@@ -6,12 +6,13 @@ import fs from "node:fs";
 import path from "node:path";
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
-import { startKoban, ARTIFACTS } from "./support.mjs";
+import { setup, ARTIFACTS } from "./support.mjs";
 
-let koban, chrome;
+// Lighthouse drives its own Chrome (chrome-launcher), not Playwright's.
+const s = setup({ browser: false });
+let chrome;
 
 before(async () => {
-  koban = await startKoban();
   chrome = await chromeLauncher.launch({
     chromePath: "/usr/bin/chromium",
     chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
@@ -20,11 +21,10 @@ before(async () => {
 
 after(async () => {
   await chrome?.kill();
-  await koban?.stop();
 });
 
 test("Lighthouse accessibility score is 100 on /demo with the panel open", async () => {
-  const result = await lighthouse(koban.base + "/demo?help=open", {
+  const result = await lighthouse(s.koban.base + "/demo?help=open", {
     port: chrome.port, onlyCategories: ["accessibility"], output: "json", logLevel: "error",
   });
   const lhr = result.lhr;

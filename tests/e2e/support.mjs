@@ -6,7 +6,9 @@ import net from "node:net";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
+import { Widget } from "./widget.mjs";
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 export const ARTIFACTS = path.join(ROOT, "tests/e2e/artifacts");
@@ -86,11 +88,40 @@ export function report(server) {
   return JSON.parse(out);
 }
 
-/** Retries `fn` until it stops throwing, for at most `ms`. */
+/** Retries `fn` (sync or async) until it stops throwing, for at most `ms`. */
 export async function eventually(fn, ms = 5000) {
   const end = Date.now() + ms;
   for (;;) {
-    try { return fn(); } catch (e) { if (Date.now() > end) throw e; }
+    try { return await fn(); } catch (e) { if (Date.now() > end) throw e; }
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/**
+ * The shared before/after of a test file: `koban serve` (with `env`), host pages on another
+ * origin (`pages(koban)`, a map for `startHost`, if given) and Chromium (unless `browser` is
+ * false), started once before the file's tests and stopped after them. The returned object's
+ * `koban`, `host` and `browser` are set once started; `open(path)` is a new page at koban's
+ * `path` with its widget (tests/e2e/widget.mjs), `visit(url)` the same at any URL.
+ */
+export function setup({ env = {}, pages, browser = true } = {}) {
+  const ctx = {
+    visit(url, options) {
+      return Widget.visit(ctx.browser, url, options);
+    },
+    open(pathname = "/demo", options) {
+      return ctx.visit(ctx.koban.base + pathname, options);
+    },
+  };
+  before(async () => {
+    ctx.koban = await startKoban({ env });
+    if (pages) ctx.host = await startHost(pages(ctx.koban));
+    if (browser) ctx.browser = await launchBrowser();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.host?.close();
+    await ctx.koban?.stop();
+  });
+  return ctx;
 }

@@ -2,12 +2,10 @@
 // AA contrast is rejected with a warning naming its key (the default stays), dark and auto
 // palettes with zero axe violations, the host's own CSS on koban-widget, launcher label and icon;
 // below 640 px the panel is full screen with 16 px inputs and nothing wider than the viewport.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { AxeBuilder } from "@axe-core/playwright";
-import { startKoban, startHost, launchBrowser, newPage } from "./support.mjs";
-
-let koban, host, browser;
+import { setup } from "./support.mjs";
 
 const page = (k, boot, head = "") => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title>${head}
 <script>window.Koban = function () { (Koban.q = Koban.q || []).push(arguments) }; Koban('boot', ${JSON.stringify(boot)});</script>
@@ -15,30 +13,22 @@ const page = (k, boot, head = "") => `<!doctype html><html lang="en"><head><meta
 
 const ICON = "data:image/svg+xml," + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20"><circle cx="10" cy="10" r="9" fill="white"/></svg>');
 
-before(async () => {
-  koban = await startKoban();
-  host = await startHost({
-    "/themed.html": page(koban, { preload: "eager", launcherLabel: "Support", launcherIcon: ICON, theme: { colorAccent: "#0b5d1e", colorText: "#999999", radius: "4px", fontSize: "16px" } }),
-    "/dark.html": page(koban, { preload: "eager", theme: { scheme: "dark" } }),
-    "/auto.html": page(koban, { preload: "eager", theme: { scheme: "auto" } }),
-    "/host-css.html": page(koban, { preload: "eager" }, "<style>koban-widget { --koban-color-accent: #6a1b9a; }</style>"),
-    "/plain.html": page(koban, { preload: "eager" }),
-  });
-  browser = await launchBrowser();
-});
+const s = setup({ pages: (koban) => ({
+  "/themed.html": page(koban, { preload: "eager", launcherLabel: "Support", launcherIcon: ICON, theme: { colorAccent: "#0b5d1e", colorText: "#999999", radius: "4px", fontSize: "16px" } }),
+  "/dark.html": page(koban, { preload: "eager", theme: { scheme: "dark" } }),
+  "/auto.html": page(koban, { preload: "eager", theme: { scheme: "auto" } }),
+  "/host-css.html": page(koban, { preload: "eager" }, "<style>koban-widget { --koban-color-accent: #6a1b9a; }</style>"),
+  "/plain.html": page(koban, { preload: "eager" }),
+}) });
 
-after(async () => {
-  await browser?.close();
-  await host?.close();
-  await koban?.stop();
-});
+/** A new page at the host page `path`, with its widget (`options` for `Widget`). */
+const visit = (path, options) => s.visit(s.host.base + path, options);
 
 /** Opens the panel and returns computed styles of its parts. */
-async function openAndRead(p, launcherName = "Help") {
-  await p.getByRole("button", { name: launcherName, exact: true }).click();
-  const dialog = p.getByRole("dialog", { name: "Help" });
-  await dialog.getByRole("searchbox").waitFor();
-  return p.evaluate(() => {
+async function openAndRead(w) {
+  await w.launcher.click();
+  await w.searchBox.waitFor();
+  return w.page.evaluate(() => {
     const s = document.querySelector("koban-widget").shadowRoot;
     const cs = (sel) => getComputedStyle(s.querySelector(sel));
     return {
@@ -57,9 +47,9 @@ async function axe(p) {
 }
 
 test("boot({ theme }) applies tokens, rejects a low-contrast colour by name, labels the launcher", async () => {
-  const p = await newPage(browser);
-  await p.goto(host.base + "/themed.html");
-  const styles = await openAndRead(p, "Support");
+  const w = await visit("/themed.html", { launcher: "Support" });
+  const p = w.page;
+  const styles = await openAndRead(w);
   assert.equal(styles.header, "rgb(11, 93, 30)");
   assert.equal(styles.radius, "4px");
   assert.equal(styles.fontSize, "16px");
@@ -78,43 +68,39 @@ test("boot({ theme }) applies tokens, rejects a low-contrast colour by name, lab
 });
 
 test("dark scheme: the dark palette, zero axe violations on home, results and an article", async () => {
-  const p = await newPage(browser);
-  await p.goto(host.base + "/dark.html");
-  const styles = await openAndRead(p);
+  const w = await visit("/dark.html");
+  const { page: p, dialog } = w;
+  const styles = await openAndRead(w);
   assert.equal(styles.panelBg, "rgb(20, 24, 31)");
   assert.equal(styles.text, "rgb(230, 233, 239)");
-  const dialog = p.getByRole("dialog", { name: "Help" });
   await dialog.getByRole("region", { name: "Browse by topic" }).waitFor();
   assert.deepEqual(await axe(p), [], "home");
-  await dialog.getByRole("searchbox").fill("wallet");
+  await w.searchBox.fill("wallet");
   await dialog.locator(".kb-results").waitFor();
   assert.deepEqual(await axe(p), [], "results");
-  await p.evaluate(() => Koban("showArticle", "node-offline"));
-  await dialog.locator("#kb-article-title").waitFor();
+  await w.api("showArticle", "node-offline");
+  await w.articleTitle.waitFor();
   assert.deepEqual(await axe(p), [], "article");
   await p.context().close();
 });
 
 test("auto follows prefers-color-scheme; the host's own CSS on koban-widget wins", async () => {
   for (const [scheme, bg] of [["dark", "rgb(20, 24, 31)"], ["light", "rgb(255, 255, 255)"]]) {
-    const p = await newPage(browser, { colorScheme: scheme });
-    await p.goto(host.base + "/auto.html");
-    assert.equal((await openAndRead(p)).panelBg, bg, scheme);
-    await p.context().close();
+    const w = await visit("/auto.html", { page: { colorScheme: scheme } });
+    assert.equal((await openAndRead(w)).panelBg, bg, scheme);
+    await w.page.context().close();
   }
-  const p = await newPage(browser);
-  await p.goto(host.base + "/host-css.html");
-  assert.equal((await openAndRead(p)).header, "rgb(106, 27, 154)");
-  await p.context().close();
+  const w = await visit("/host-css.html");
+  assert.equal((await openAndRead(w)).header, "rgb(106, 27, 154)");
+  await w.page.context().close();
 });
 
 test("below 640 px the panel is full screen, inputs are 16 px, nothing overflows (320 px and 200% zoom)", async () => {
   for (const viewport of [{ width: 320, height: 640 }, { width: 640, height: 400 }]) {
-    const p = await newPage(browser, { viewport, isMobile: viewport.width < 400, hasTouch: viewport.width < 400 });
-    await p.goto(host.base + "/plain.html");
-    await openAndRead(p);
-    const dialog = p.getByRole("dialog", { name: "Help" });
-    await dialog.getByRole("searchbox").fill("wallet");
+    const w = await visit("/plain.html", { page: { viewport, isMobile: viewport.width < 400, hasTouch: viewport.width < 400 } });
+    const { page: p, dialog } = w;
+    await openAndRead(w);
+    await w.searchBox.fill("wallet");
     await dialog.locator(".kb-results").waitFor();
     const m = await p.evaluate(() => {
       const s = document.querySelector("koban-widget").shadowRoot;
@@ -129,8 +115,8 @@ test("below 640 px the panel is full screen, inputs are 16 px, nothing overflows
     assert.equal(m.input, "16px", "no iOS zoom on focus");
     assert.ok(m.overflow <= 0, `no horizontal scrolling at ${viewport.width}px (${m.overflow})`);
     // The ticket form reflows too.
-    await p.evaluate(() => Koban("open", "ticket"));
-    await dialog.getByLabel("Describe the problem").waitFor();
+    await w.api("open", "ticket");
+    await w.field("Describe the problem").waitFor();
     const form = await p.evaluate(() => {
       const s = document.querySelector("koban-widget").shadowRoot;
       const body = s.querySelector(".kb-body");

@@ -1,10 +1,11 @@
 // Ticket form e2e (issue 5): the real koban server and its real SQLite store, the real bundle,
 // headless Chromium. The store is read back with the real CLI (`koban tickets list --json`).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { startKoban, launchBrowser, newPage, ROOT } from "./support.mjs";
+import { setup, startKoban, ROOT } from "./support.mjs";
+import { Widget } from "./widget.mjs";
 
 // The server's minimum fill time, lowered so the tests need not wait 3 s per ticket.
 const MIN_FILL_MS = 700;
@@ -12,56 +13,43 @@ const RELEASE_BIN = path.join(ROOT, "target/server/koban");
 // Built with the test-only `fault-injection` feature (make test-e2e builds it; release never has it).
 const FAULTS_BIN = path.join(ROOT, "target/faults/koban");
 
-let koban, browser;
-
-before(async () => {
-  koban = await startKoban({ env: { KOBAN_MIN_FILL_MS: String(MIN_FILL_MS) } });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await koban?.stop();
-});
+const s = setup({ env: { KOBAN_MIN_FILL_MS: String(MIN_FILL_MS) } });
 
 /** Every ticket in a server's store, through the real CLI. */
-function storedTickets(server = koban, bin = RELEASE_BIN) {
+function storedTickets(server = s.koban, bin = RELEASE_BIN) {
   const out = execFileSync(bin, ["tickets", "list", "--json"], { cwd: server.dataDir, encoding: "utf8" });
   return JSON.parse(out);
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Opens the demo's panel on the ticket form with the JS API and returns the dialog. */
-async function openForm(page, server = koban) {
-  if (!page.url().startsWith(server.base)) await page.goto(server.base + "/demo");
-  await page.evaluate(() => {
-    window.__events = [];
-    for (const name of ["ticketQueued", "ticketCreated", "error"]) Koban("on", name, (d) => window.__events.push({ name, ...d }));
-    Koban("open", "ticket");
-  });
-  const dialog = page.getByRole("dialog", { name: "Help" });
-  await dialog.getByRole("heading", { name: "Contact support" }).waitFor();
-  return dialog;
+/** Opens the demo's panel on the ticket form with the JS API, recording the ticket events. */
+async function openForm(w, server = s.koban) {
+  if (!w.page.url().startsWith(server.base)) await w.page.goto(server.base + "/demo");
+  await w.record("ticketQueued", "ticketCreated", "error");
+  return w.openForm();
 }
 
-const events = (page) => page.evaluate(() => window.__events);
+/** A new page at `server`'s demo with the ticket form open. */
+async function form(server = s.koban) {
+  return openForm(await s.visit(server.base + "/demo"), server);
+}
 
 /** Fills a valid "Nodes" ticket. */
-async function fillNodesTicket(dialog, subject) {
-  await dialog.getByLabel("Your name").fill("Ada Lovelace");
-  await dialog.getByLabel("Email address for our reply").fill("ada@example.com");
-  await dialog.getByLabel("Topic").selectOption("nodes");
-  await dialog.getByLabel("Node ID").fill("nd_8f3k2m9q1x7z");
-  await dialog.getByLabel("Operating system").selectOption("linux");
-  await dialog.getByLabel("Subject").fill(subject);
-  await dialog.getByLabel("Describe the problem").fill("My node went offline after the update.\nIt was fine yesterday.");
+async function fillNodesTicket(w, subject) {
+  await w.field("Your name").fill("Ada Lovelace");
+  await w.field("Email address for our reply").fill("ada@example.com");
+  await w.field("Topic").selectOption("nodes");
+  await w.field("Node ID").fill("nd_8f3k2m9q1x7z");
+  await w.field("Operating system").selectOption("linux");
+  await w.field("Subject").fill(subject);
+  await w.field("Describe the problem").fill("My node went offline after the update.\nIt was fine yesterday.");
 }
 
-async function sendAndWaitForReference(dialog, timeout = 10000) {
-  await dialog.getByRole("button", { name: "Send message" }).click();
-  await dialog.getByRole("heading", { name: "Message sent" }).waitFor({ timeout });
-  const reference = (await dialog.locator(".kb-reference").innerText()).trim();
+async function sendAndWaitForReference(w, timeout = 10000) {
+  await w.sendButton.click();
+  await w.heading("Message sent").waitFor({ timeout });
+  const reference = (await w.reference.innerText()).trim();
   assert.match(reference, /^KB-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   return reference;
 }
@@ -69,16 +57,16 @@ async function sendAndWaitForReference(dialog, timeout = 10000) {
 const kobanKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("koban:")));
 
 test("a ticket is created and the store holds every field and the page context", async () => {
-  const page = await newPage(browser);
-  await page.goto(koban.base + "/demo");
-  await page.evaluate(() => Koban("setContext", { route: "/nodes", page: "nodes", errors: ["E_NODE_OFFLINE"], nodeId: "nd_8f3k2m9q1x7z" }));
-  const dialog = await openForm(page);
-  await fillNodesTicket(dialog, "Node offline after update (create)");
+  const w = await s.open("/demo");
+  const { page, dialog } = w;
+  await w.api("setContext", { route: "/nodes", page: "nodes", errors: ["E_NODE_OFFLINE"], nodeId: "nd_8f3k2m9q1x7z" });
+  await openForm(w);
+  await fillNodesTicket(w, "Node offline after update (create)");
   // The user can see what is sent along.
   await dialog.getByText("What is sent with your message").click();
   await assert.doesNotReject(dialog.getByText("nd_8f3k2m9q1x7z").first().waitFor());
   await sleep(MIN_FILL_MS);
-  const reference = await sendAndWaitForReference(dialog);
+  const reference = await sendAndWaitForReference(w);
   await dialog.getByText("We usually reply within 4 hours").waitFor();
 
   const t = storedTickets().find((x) => x.reference === reference);
@@ -96,68 +84,67 @@ test("a ticket is created and the store holds every field and the page context",
   assert.equal(t.context.context.nodeId, "nd_8f3k2m9q1x7z");
   assert.deepEqual(t.context.context.errors, ["E_NODE_OFFLINE"]);
 
-  const ev = await events(page);
+  const ev = await w.events();
   assert.deepEqual(ev.filter((e) => e.name === "ticketCreated"), [{ name: "ticketCreated", reference }]);
   assert.deepEqual(await kobanKeys(page), [], "the draft is deleted once the server has the ticket");
-  assert.equal(await dialog.getByLabel("Attach files").count(), 0, "no file picker: this server takes no attachments");
+  assert.equal(await w.field("Attach files").count(), 0, "no file picker: this server takes no attachments");
   // A way back.
-  await dialog.getByRole("button", { name: "Back to help" }).click();
-  await dialog.getByRole("searchbox").waitFor();
+  await w.button("Back to help").click();
+  await w.searchBox.waitFor();
   await page.context().close();
 });
 
 test("typed text survives a reload and a closed-and-reopened page", async () => {
-  const page = await newPage(browser);
-  let dialog = await openForm(page);
-  await dialog.getByLabel("Topic").selectOption("jobs");
-  await dialog.getByLabel("Job ID").fill("job_77aa");
-  await dialog.getByLabel("The job requested a GPU").check();
-  await dialog.getByLabel("Subject").fill("Job stuck in queue — 日本語も");
-  await dialog.getByLabel("Describe the problem").fill("Line one\nLine two");
+  let w = await form();
+  const page = w.page;
+  await w.field("Topic").selectOption("jobs");
+  await w.field("Job ID").fill("job_77aa");
+  await w.field("The job requested a GPU").check();
+  await w.field("Subject").fill("Job stuck in queue — 日本語も");
+  await w.field("Describe the problem").fill("Line one\nLine two");
   await sleep(600); // autosave is debounced by at most 500 ms
 
   const check = async (d) => {
-    assert.equal(await d.getByLabel("Topic").inputValue(), "jobs");
-    assert.equal(await d.getByLabel("Job ID").inputValue(), "job_77aa");
-    assert.equal(await d.getByLabel("The job requested a GPU").isChecked(), true);
-    assert.equal(await d.getByLabel("Subject").inputValue(), "Job stuck in queue — 日本語も");
-    assert.equal(await d.getByLabel("Describe the problem").inputValue(), "Line one\nLine two");
+    assert.equal(await d.field("Topic").inputValue(), "jobs");
+    assert.equal(await d.field("Job ID").inputValue(), "job_77aa");
+    assert.equal(await d.field("The job requested a GPU").isChecked(), true);
+    assert.equal(await d.field("Subject").inputValue(), "Job stuck in queue — 日本語も");
+    assert.equal(await d.field("Describe the problem").inputValue(), "Line one\nLine two");
   };
   await page.reload();
-  dialog = await openForm(page);
-  await check(dialog);
+  await check(await openForm(w));
 
   const context = page.context();
   await page.close();
   const again = await context.newPage();
-  dialog = await openForm(again);
-  await check(dialog);
+  w = new Widget(again);
+  await check(await openForm(w));
 
   // Discarding is the other way a draft goes away.
-  await dialog.getByRole("button", { name: "Discard draft" }).click();
-  assert.equal(await dialog.getByLabel("Subject").inputValue(), "");
+  await w.button("Discard draft").click();
+  assert.equal(await w.field("Subject").inputValue(), "");
   await sleep(100);
   assert.deepEqual(await kobanKeys(again), []);
   await context.close();
 });
 
 test("offline, the ticket waits in the outbox and is sent exactly once when back online", async () => {
-  const page = await newPage(browser);
-  const dialog = await openForm(page);
+  const w = await form();
+  const { page, dialog } = w;
   const subject = "Offline ticket " + Date.now();
-  await fillNodesTicket(dialog, subject);
+  await fillNodesTicket(w, subject);
   await sleep(MIN_FILL_MS);
   const before = storedTickets().length;
   await page.context().setOffline(true);
-  await dialog.getByRole("button", { name: "Send message" }).click();
+  await w.sendButton.click();
   const status = dialog.getByRole("status").filter({ hasText: "Saved — will be sent when you're back online." });
   await status.waitFor();
-  await dialog.getByRole("heading", { name: "Message saved" }).waitFor();
-  assert.ok((await events(page)).some((e) => e.name === "ticketQueued" && e.subject === subject));
+  await w.heading("Message saved").waitFor();
+  assert.ok((await w.events()).some((e) => e.name === "ticketQueued" && e.subject === subject));
   assert.equal(storedTickets().length, before, "nothing reached the server while offline");
 
   await page.context().setOffline(false);
-  const reference = await dialog.locator(".kb-reference").innerText({ timeout: 15000 });
+  const reference = await w.reference.innerText({ timeout: 15000 });
   const mine = storedTickets().filter((t) => t.subject === subject);
   assert.equal(mine.length, 1, "exactly one ticket");
   assert.equal(mine[0].reference, reference.trim());
@@ -165,28 +152,28 @@ test("offline, the ticket waits in the outbox and is sent exactly once when back
 });
 
 test("a queued ticket is sent on the next page load, and can be cancelled instead", async () => {
-  const page = await newPage(browser);
-  let dialog = await openForm(page);
+  const w = await form();
+  const page = w.page;
   const subject = "Next load " + Date.now();
-  await fillNodesTicket(dialog, subject);
+  await fillNodesTicket(w, subject);
   await sleep(MIN_FILL_MS);
   await page.context().setOffline(true);
-  await dialog.getByRole("button", { name: "Send message" }).click();
-  await dialog.getByRole("heading", { name: "Message saved" }).waitFor();
+  await w.sendButton.click();
+  await w.heading("Message saved").waitFor();
   // Cancel: back to the form exactly as typed, nothing sent.
-  await dialog.getByRole("button", { name: "Cancel sending" }).click();
-  assert.equal(await dialog.getByLabel("Subject").inputValue(), subject);
-  await dialog.getByRole("button", { name: "Send message" }).click();
-  await dialog.getByRole("heading", { name: "Message saved" }).waitFor();
+  await w.button("Cancel sending").click();
+  assert.equal(await w.field("Subject").inputValue(), subject);
+  await w.sendButton.click();
+  await w.heading("Message saved").waitFor();
   // The tab is closed while offline; the next page load (back online) sends it.
   const context = page.context();
   await page.close();
   assert.equal(storedTickets().filter((t) => t.subject === subject).length, 0);
   await context.setOffline(false);
-  const next = await context.newPage();
-  await next.goto(koban.base + "/demo");
-  await next.evaluate(() => Koban("open", "ticket"));
-  await next.getByRole("dialog", { name: "Help" }).getByRole("heading", { name: "Message sent" }).waitFor({ timeout: 15000 });
+  const next = new Widget(await context.newPage());
+  await next.page.goto(s.koban.base + "/demo");
+  await next.api("open", "ticket");
+  await next.heading("Message sent").waitFor({ timeout: 15000 });
   assert.equal(storedTickets().filter((t) => t.subject === subject).length, 1);
   await context.close();
 });
@@ -194,14 +181,15 @@ test("a queued ticket is sent on the next page load, and can be cancelled instea
 test("the server fails twice, then drops the connection after committing: one ticket, success shown", async () => {
   const faulty = await startKoban({ bin: FAULTS_BIN, env: { KOBAN_MIN_FILL_MS: String(MIN_FILL_MS), KOBAN_FAULTS: "fail-first-2,drop-after-commit" } });
   try {
-    const page = await newPage(browser);
+    const w = await s.visit(null);
+    const page = w.page;
     const posts = [];
     page.on("request", (r) => { if (r.method() === "POST" && r.url().endsWith("/api/v1/tickets")) posts.push(r.headers()["idempotency-key"]); });
     await page.goto(faulty.base + "/demo");
-    const dialog = await openForm(page, faulty);
-    await fillNodesTicket(dialog, "Faults");
+    await openForm(w, faulty);
+    await fillNodesTicket(w, "Faults");
     await sleep(MIN_FILL_MS);
-    const reference = await sendAndWaitForReference(dialog, 30000);
+    const reference = await sendAndWaitForReference(w, 30000);
     const all = storedTickets(faulty, FAULTS_BIN);
     assert.equal(all.length, 1, "exactly one ticket despite four requests");
     assert.equal(all[0].reference, reference);
@@ -218,7 +206,8 @@ test("the server fails twice, then drops the connection after committing: one ti
 });
 
 test("server-side 422 errors appear on the right fields, and a 4xx is not retried", async () => {
-  const page = await newPage(browser);
+  const w = await s.visit(null);
+  const { page, dialog } = w;
   let posts = 0;
   // The request is altered on its way out, standing in for a widget whose rules are older than
   // the server's: the server's own answer is what the test looks at.
@@ -229,22 +218,22 @@ test("server-side 422 errors appear on the right fields, and a 4xx is not retrie
     body.email = "not-an-email";
     await route.continue({ postData: JSON.stringify(body) });
   });
-  const dialog = await openForm(page);
-  await fillNodesTicket(dialog, "Server says no");
+  await openForm(w);
+  await fillNodesTicket(w, "Server says no");
   await sleep(MIN_FILL_MS);
-  await dialog.getByRole("button", { name: "Send message" }).click();
+  await w.sendButton.click();
   await dialog.getByRole("alert").filter({ hasText: "Please correct the fields marked below." }).waitFor();
-  const subject = dialog.getByLabel("Subject");
+  const subject = w.field("Subject");
   assert.equal(await subject.getAttribute("aria-invalid"), "true");
   const subjectError = await subject.getAttribute("aria-describedby");
   assert.match(await dialog.locator(`[id="${subjectError}"]`).innerText(), /200 characters or fewer/);
-  const email = dialog.getByLabel("Email address for our reply");
+  const email = w.field("Email address for our reply");
   assert.equal(await email.getAttribute("aria-invalid"), "true");
   assert.match(await dialog.locator(`[id="${await email.getAttribute("aria-describedby")}"]`).innerText(), /name@example\.com/);
-  assert.equal(await dialog.getByLabel("Describe the problem").getAttribute("aria-invalid"), null, "valid fields are not flagged");
+  assert.equal(await w.field("Describe the problem").getAttribute("aria-invalid"), null, "valid fields are not flagged");
   await sleep(2500);
   assert.equal(posts, 1, "a 422 is not retried");
-  assert.ok((await events(page)).some((e) => e.name === "error" && e.code === "validation_failed"));
+  assert.ok((await w.events()).some((e) => e.name === "error" && e.code === "validation_failed"));
   // Nothing typed was lost.
   assert.equal(await subject.inputValue(), "Server says no");
   await page.unroute("**/api/v1/tickets");
@@ -252,21 +241,21 @@ test("server-side 422 errors appear on the right fields, and a 4xx is not retrie
   // Too fast (another 4xx, no alteration): shown, not retried.
   let fastPosts = 0;
   page.on("request", (r) => { if (r.method() === "POST" && r.url().endsWith("/api/v1/tickets")) fastPosts++; });
-  const fresh = await newPage(browser);
-  fresh.on("request", (r) => { if (r.method() === "POST" && r.url().endsWith("/api/v1/tickets")) fastPosts++; });
-  const d2 = await openForm(fresh);
-  await fillNodesTicket(d2, "Too fast");
-  await d2.getByRole("button", { name: "Send message" }).click();
-  await d2.getByRole("alert").filter({ hasText: "That was quick!" }).waitFor();
+  const w2 = await s.visit(null);
+  w2.page.on("request", (r) => { if (r.method() === "POST" && r.url().endsWith("/api/v1/tickets")) fastPosts++; });
+  await openForm(w2);
+  await fillNodesTicket(w2, "Too fast");
+  await w2.sendButton.click();
+  await w2.dialog.getByRole("alert").filter({ hasText: "That was quick!" }).waitFor();
   await sleep(2500);
   assert.equal(fastPosts, 1, "too_fast is not retried");
-  await fresh.context().close();
+  await w2.page.context().close();
   await page.context().close();
 });
 
 test("prefill, identify and a no-results search fill the form; identified fields are read-only", async () => {
-  const page = await newPage(browser);
-  await page.goto(koban.base + "/demo");
+  const w = await s.open("/demo");
+  const { page, dialog } = w;
   await page.evaluate(() => {
     Koban("identify", { userId: "u_123", name: "Grace Hopper", email: "grace@example.com" });
     Koban("prefill", { category: "billing", subject: "Invoice question", fields: { amount: 12.5, invoice_url: "https://example.com/inv/1" } });
@@ -274,20 +263,20 @@ test("prefill, identify and a no-results search fill the form; identified fields
   // A flow's ticket outcome hands over its transcript the same way (issue 6 wires the flows).
   await page.evaluate(() => Koban("prefill", { context: { transcript: { flow: "payout-missing", steps: [
     { text: "Is the payout older than 48 hours?", answer: "Yes" }, { text: "Check the wallet address" }] } } }));
-  const dialog = await openForm(page);
+  await openForm(w);
   await dialog.getByText("Is the payout older than 48 hours? → Yes").waitFor();
-  assert.equal(await dialog.getByLabel("Your name").inputValue(), "Grace Hopper");
-  assert.equal(await dialog.getByLabel("Your name").getAttribute("readonly"), "");
-  assert.equal(await dialog.getByLabel("Email address for our reply").getAttribute("readonly"), "");
-  assert.equal(await dialog.getByLabel("Topic").inputValue(), "billing");
-  assert.equal(await dialog.getByLabel("Amount (USD)").inputValue(), "12.5");
-  assert.equal(await dialog.getByLabel("Invoice link").inputValue(), "https://example.com/inv/1");
-  await dialog.getByLabel("Describe the problem").fill("Charged twice.");
+  assert.equal(await w.field("Your name").inputValue(), "Grace Hopper");
+  assert.equal(await w.field("Your name").getAttribute("readonly"), "");
+  assert.equal(await w.field("Email address for our reply").getAttribute("readonly"), "");
+  assert.equal(await w.field("Topic").inputValue(), "billing");
+  assert.equal(await w.field("Amount (USD)").inputValue(), "12.5");
+  assert.equal(await w.field("Invoice link").inputValue(), "https://example.com/inv/1");
+  await w.field("Describe the problem").fill("Charged twice.");
   // The user reads the transcript and takes it out of the message.
-  await dialog.getByRole("button", { name: "Remove the steps from the message" }).click();
-  await dialog.getByRole("button", { name: "Include the steps again" }).waitFor();
+  await w.button("Remove the steps from the message").click();
+  await w.button("Include the steps again").waitFor();
   await sleep(MIN_FILL_MS);
-  const reference = await sendAndWaitForReference(dialog);
+  const reference = await sendAndWaitForReference(w);
   const t = storedTickets().find((x) => x.reference === reference);
   assert.equal(t.context.transcript, undefined, "the removed transcript was not sent");
   assert.equal(t.email, "grace@example.com");
@@ -295,27 +284,27 @@ test("prefill, identify and a no-results search fill the form; identified fields
   assert.deepEqual(t.fields, { amount: 12.5, invoice_url: "https://example.com/inv/1" });
 
   // A search with no results offers the form with the query as its subject.
-  await dialog.getByRole("button", { name: "Back to help" }).click();
-  await dialog.getByRole("searchbox").fill("zqxv wobble");
-  await dialog.getByRole("button", { name: "Contact support" }).first().click();
-  assert.equal(await dialog.getByLabel("Subject").inputValue(), "zqxv wobble");
+  await w.button("Back to help").click();
+  await w.searchBox.fill("zqxv wobble");
+  await w.button("Contact support").first().click();
+  assert.equal(await w.field("Subject").inputValue(), "zqxv wobble");
   await page.context().close();
 });
 
 test("attachments: limits shown up front, bad files refused before upload, files kept across a reload", async () => {
   const withFiles = await startKoban({ env: { KOBAN_MIN_FILL_MS: String(MIN_FILL_MS), KOBAN_ATTACHMENTS_ENABLED: "true", KOBAN_ATTACHMENT_MAX_BYTES: "2000" } });
   try {
-    const page = await newPage(browser);
+    const w = await s.visit(withFiles.base + "/demo");
+    const { page, dialog } = w;
     let uploads = 0;
     page.on("request", (r) => { if (r.method() === "POST" && r.url().endsWith("/api/v1/attachments")) uploads++; });
-    await page.goto(withFiles.base + "/demo");
-    let dialog = await openForm(page, withFiles);
-    const picker = dialog.getByLabel("Attach files");
+    await openForm(w, withFiles);
+    const picker = w.field("Attach files");
     await picker.waitFor();
     await dialog.getByText("PNG, JPG, JPEG, PDF, TXT, LOG; up to 2 kB each, 10 files at most.").waitFor();
 
     await picker.setInputFiles({ name: "node.log", mimeType: "text/plain", buffer: Buffer.from("node offline since 09:12\n") });
-    await dialog.getByRole("button", { name: "Remove node.log" }).waitFor();
+    await w.button("Remove node.log").waitFor();
     await picker.setInputFiles([
       { name: "big.log", mimeType: "text/plain", buffer: Buffer.alloc(3000, "a") },
       { name: "tool.exe", mimeType: "application/octet-stream", buffer: Buffer.from("MZ") },
@@ -325,13 +314,13 @@ test("attachments: limits shown up front, bad files refused before upload, files
     assert.match(await alert.innerText(), /“big\.log” is larger than 2 kB\. “tool\.exe” cannot be attached: only PNG, JPG, JPEG, PDF, TXT, LOG files\./);
     assert.equal(uploads, 1, "refused files are never uploaded");
 
-    await fillNodesTicket(dialog, "With a log file");
+    await fillNodesTicket(w, "With a log file");
     await sleep(600);
     await page.reload();
-    dialog = await openForm(page, withFiles);
-    await dialog.getByRole("button", { name: "Remove node.log" }).waitFor();
+    await openForm(w, withFiles);
+    await w.button("Remove node.log").waitFor();
     await sleep(MIN_FILL_MS);
-    const reference = await sendAndWaitForReference(dialog);
+    const reference = await sendAndWaitForReference(w);
     const shown = execFileSync(RELEASE_BIN, ["tickets", "show", reference], { cwd: withFiles.dataDir, encoding: "utf8" });
     assert.match(shown, /Attachment att_[0-9a-f]{32}: node\.log \(text\/plain; charset=utf-8, 25 bytes\)/);
     await page.context().close();

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::row::Row;
 use crate::content::Loaded;
+use crate::flow::FlowDesk;
 use crate::i18n::{t, tf};
 use crate::state::Route;
 
@@ -17,7 +18,7 @@ pub fn Resume(
     /// The loaded content.
     loaded: Arc<Loaded>,
 ) -> impl IntoView {
-    let flows = expect_context::<crate::flow::FlowDesk>();
+    let flows = FlowDesk::expect();
     move || {
         let (flow_id, step_id, number) = flows.run.with(|r| {
             let r = r.as_ref()?;

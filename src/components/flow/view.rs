@@ -18,7 +18,7 @@ use crate::components::status::with_content;
 use crate::content::Loaded;
 use crate::flow::{FlowDesk, check};
 use crate::i18n::{t, tf};
-use crate::state::Route;
+use crate::state::{Route, WidgetState};
 use crate::ticket::TicketDesk;
 
 /// The flow route of the panel.
@@ -40,7 +40,7 @@ pub fn FlowView(
 /// A started flow.
 #[component]
 fn FlowRun(flow: Arc<Flow>, loaded: Arc<Loaded>) -> impl IntoView {
-    let flows = expect_context::<FlowDesk>();
+    let flows = FlowDesk::expect();
     flows.start(&flow);
     {
         let flow = flow.clone();
@@ -55,7 +55,7 @@ fn FlowRun(flow: Arc<Flow>, loaded: Arc<Loaded>) -> impl IntoView {
         }
     });
     let title = flow.title.clone();
-    let state = expect_context::<crate::state::WidgetState>();
+    let state = WidgetState::expect();
     let fallback = (flow.locale != state.locale.get_untracked())
         .then(|| view! { <p class="kb-note">{t("flow-fallback")}</p> });
     let flow_lang = flow.locale.clone();
@@ -98,7 +98,7 @@ fn step_body(
     kind: StepKind,
     heading: NodeRef<html::H4>,
 ) -> AnyView {
-    let flows = expect_context::<FlowDesk>();
+    let flows = FlowDesk::expect();
     let answer = {
         let flow = flow.clone();
         move |a: Answer| flows.answer(&flow, a)
@@ -146,7 +146,7 @@ fn step_body(
         } => {
             // Runs as soon as it is shown; the result (or its absence) answers the step.
             let host_check = flows.check(&name);
-            let context = expect_context::<TicketDesk>().context().context;
+            let context = TicketDesk::expect().context().context;
             let context = js_sys::JSON::parse(&serde_json::to_string(&context).unwrap_or_default())
                 .unwrap_or_default();
             spawn_local(async move {
@@ -184,16 +184,15 @@ fn step_body(
 /// What the user can do at the end: back to help, the ticket form with the transcript, or
 /// another support channel.
 fn outcome_action(flow: &Arc<Flow>, loaded: &Arc<Loaded>, outcome: Outcome) -> AnyView {
-    let nav = expect_context::<PanelNav>();
+    let nav = PanelNav::expect();
     match outcome {
-        Outcome::Resolved => {
-            let state = expect_context::<crate::state::WidgetState>();
-            view! { <button type="button" class="kb-button kb-primary" on:click=move |_| state.go_home()>{t("flow-done")}</button> }
-                .into_any()
+        Outcome::Resolved => view! {
+            <button type="button" class="kb-button kb-primary" on:click=move |_| nav.home()>{t("flow-done")}</button>
         }
+        .into_any(),
         Outcome::Ticket { category, summary } => {
-            let flows = expect_context::<FlowDesk>();
-            let desk = expect_context::<TicketDesk>();
+            let flows = FlowDesk::expect();
+            let desk = TicketDesk::expect();
             let flow = flow.clone();
             let open = move |_| {
                 let Some(run) = flows.run.get_untracked() else {

@@ -16,6 +16,7 @@ use super::preview::Preview;
 use crate::content::Loaded;
 use crate::i18n::t;
 use crate::ticket::{SendStatus, TicketDesk};
+use crate::timer::Later;
 
 /// The form.
 #[component]
@@ -23,16 +24,17 @@ pub fn TicketForm(
     /// The loaded content (categories, custom fields, reply time).
     loaded: Arc<Loaded>,
 ) -> impl IntoView {
-    let desk = expect_context::<TicketDesk>();
+    let desk = TicketDesk::expect();
     desk.mark_shown();
     let rules = Arc::new(loaded.bundle.site.ticket_rules());
     let form_ref = NodeRef::<html::Form>::new();
+    let frame = Later::new();
     let on_submit = {
         let rules = rules.clone();
         move |ev: web_sys::SubmitEvent| {
             ev.prevent_default();
             if !desk.submit(&rules) {
-                focus_first_invalid(form_ref);
+                frame.next_frame(move || focus_first_invalid(form_ref));
             }
         }
     };
@@ -153,16 +155,14 @@ fn core_fields(site: &Site) -> Vec<FieldSpec> {
     ]
 }
 
-/// Moves focus to the first field marked invalid, once the errors are rendered.
+/// Moves focus to the first field marked invalid (run once the errors are rendered).
 fn focus_first_invalid(form: NodeRef<html::Form>) {
-    request_animation_frame(move || {
-        let first = form
-            .try_get_untracked()
-            .flatten()
-            .and_then(|f| f.query_selector("[aria-invalid='true']").ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(el) = first {
-            let _ = el.focus();
-        }
-    });
+    let first = form
+        .try_get_untracked()
+        .flatten()
+        .and_then(|f| f.query_selector("[aria-invalid='true']").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = first {
+        let _ = el.focus();
+    }
 }

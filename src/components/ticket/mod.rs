@@ -27,7 +27,7 @@ enum Phase {
 /// The ticket route of the panel.
 #[component]
 pub fn TicketView() -> impl IntoView {
-    let desk = expect_context::<TicketDesk>();
+    let desk = TicketDesk::expect();
     let phase = Memo::new(move |_| match desk.state.with(|s| s.status.clone()) {
         SendStatus::Editing | SendStatus::Sending => Phase::Form,
         SendStatus::Queued => Phase::Queued,

@@ -10,7 +10,7 @@ use crate::ticket::TicketDesk;
 /// The disclosure with the context preview.
 #[component]
 pub fn Preview() -> impl IntoView {
-    let desk = expect_context::<TicketDesk>();
+    let desk = TicketDesk::expect();
     // Read when shown: the context changes with the host page, not with typing.
     let context = desk.context();
     let host_context = (!context.context.is_empty())
@@ -18,20 +18,31 @@ pub fn Preview() -> impl IntoView {
     let row = |label: &'static str, value: String| {
         view! { <dt>{t(label)}</dt><dd>{value}</dd> }
     };
-    let transcript = move || {
+    // Memos: the block is drawn when the transcript comes or goes, not on every keystroke, and
+    // its button stays (with the focus) while it flips between remove and include.
+    let text = Memo::new(move |_| {
         desk.state.with(|s| {
-            let text = s.saved.draft.context.transcript.as_ref().map(transcript_text)?;
-            let removed = s.saved.transcript_removed;
-            Some(view! {
+            s.saved
+                .draft
+                .context
+                .transcript
+                .as_ref()
+                .map(transcript_text)
+        })
+    });
+    let removed = Memo::new(move |_| desk.state.with(|s| s.saved.transcript_removed));
+    let transcript = move || {
+        text.get().map(|text| {
+            view! {
                 <div class="kb-transcript">
                     <p class="kb-label">{t("ticket-transcript")}</p>
-                    {(!removed).then(|| view! { <pre class="kb-pre">{text}</pre> })}
+                    {move || (!removed.get()).then(|| view! { <pre class="kb-pre">{text.clone()}</pre> })}
                     <button type="button" class="kb-button"
-                        on:click=move |_| desk.set_transcript_removed(!removed)>
-                        {if removed { t("ticket-transcript-keep") } else { t("ticket-transcript-remove") }}
+                        on:click=move |_| desk.set_transcript_removed(!removed.get_untracked())>
+                        {move || if removed.get() { t("ticket-transcript-keep") } else { t("ticket-transcript-remove") }}
                     </button>
                 </div>
-            })
+            }
         })
     };
     view! {

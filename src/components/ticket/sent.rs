@@ -4,24 +4,25 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::components::focus_trap::focus_when_shown;
+use crate::components::panel::PanelNav;
 use crate::i18n::{t, tf};
 use crate::ticket::{TicketDesk, send};
 
-/// Focuses `heading` once it is in the document, so the new view is announced from its title.
-fn focus_on_mount(heading: NodeRef<html::H3>) {
-    Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            let _ = h.focus();
-        }
-    });
+/// A heading that takes the focus once it is in the document: the form's send button is gone,
+/// and the new view is announced from its title.
+fn focused_heading() -> NodeRef<html::H3> {
+    let heading = NodeRef::<html::H3>::new();
+    focus_when_shown(move || heading.get().map(Into::into));
+    heading
 }
 
 /// The ticket waits in the outbox.
 #[component]
 pub fn Queued() -> impl IntoView {
-    let desk = expect_context::<TicketDesk>();
-    let heading = NodeRef::<html::H3>::new();
-    focus_on_mount(heading);
+    let desk = TicketDesk::expect();
+    let nav = PanelNav::expect();
+    let heading = focused_heading();
     let subject = desk.state.with_untracked(|s| s.saved.draft.subject.clone());
     view! {
         <div class="kb-ticket-queued">
@@ -29,10 +30,18 @@ pub fn Queued() -> impl IntoView {
             <p>{t("ticket-queued")}</p>
             <p class="kb-queued-subject">{tf("ticket-queued-subject", &[("subject", subject)])}</p>
             <div class="kb-actions">
-                <button type="button" class="kb-button kb-primary" on:click=move |_| send::deliver(desk)>
+                // Both replace this view (the form while sending, the form to edit): its heading
+                // takes the focus.
+                <button type="button" class="kb-button kb-primary" on:click=move |_| {
+                    send::deliver(desk);
+                    nav.settle();
+                }>
                     {t("ticket-send-now")}
                 </button>
-                <button type="button" class="kb-button" on:click=move |_| desk.cancel()>
+                <button type="button" class="kb-button" on:click=move |_| {
+                    desk.cancel();
+                    nav.settle();
+                }>
                     {t("ticket-cancel")}
                 </button>
             </div>
@@ -50,12 +59,12 @@ pub fn Sent(
     #[prop(into)]
     reply: String,
 ) -> impl IntoView {
-    let desk = expect_context::<TicketDesk>();
-    let heading = NodeRef::<html::H3>::new();
-    focus_on_mount(heading);
+    let desk = TicketDesk::expect();
+    let nav = PanelNav::expect();
+    let heading = focused_heading();
     let back = move |_| {
         desk.start_over();
-        desk.widget().go_home();
+        nav.home();
     };
     view! {
         <div class="kb-ticket-sent">

@@ -4,6 +4,7 @@
 //! Always compiled (the widget needs them):
 //! - [`model`]: [`ContentBundle`] and everything in it, including the safe [`Block`] tree of
 //!   article bodies. Its module doc shows the JSON shape.
+//! - `lang`: [`ContentBundle::lang_in`], which text a panel marks as in another language.
 //! - [`locale`]: [`negotiate`], which of the site's locales serves a requested language tag.
 //!
 //! With `authoring` (the server and the `koban content` commands):
@@ -15,6 +16,7 @@
 //! - [`flow_source`]: one flow file parsed, compiled and checked (graph rules with `file:line`).
 //! - [`site`], [`article`], [`diagnostic`]: the pieces they are built from.
 
+mod lang;
 pub mod locale;
 pub mod model;
 

@@ -139,79 +139,106 @@ impl SiteConfig {
     /// locale).
     pub fn localize(&self, locale: &str) -> Site {
         let text = |l: &Localized| self.pick(l, locale);
+        let text_lang = |l: &Localized| self.pick_with_lang(l, locale);
         Site {
             categories: self
                 .raw
                 .categories
                 .iter()
-                .map(|c| Category {
-                    id: c.id.get_ref().clone(),
-                    name: text(c.name.get_ref()),
-                    fields: c
-                        .fields
-                        .iter()
-                        .map(|f| CustomField {
-                            id: f.id.get_ref().clone(),
-                            kind: f.kind,
-                            required: f.required,
-                            label: text(f.label.get_ref()),
-                            help: f
-                                .help
-                                .as_ref()
-                                .map(|h| text(h.get_ref()))
-                                .unwrap_or_default(),
-                            options: f
-                                .options
-                                .iter()
-                                .map(|o| FieldOption {
-                                    value: o.value.clone(),
-                                    label: text(o.label.get_ref()),
-                                })
-                                .collect(),
-                        })
-                        .collect(),
+                .map(|c| {
+                    let (name, lang) = text_lang(c.name.get_ref());
+                    Category {
+                        id: c.id.get_ref().clone(),
+                        name,
+                        lang,
+                        fields: c
+                            .fields
+                            .iter()
+                            .map(|f| CustomField {
+                                id: f.id.get_ref().clone(),
+                                kind: f.kind,
+                                required: f.required,
+                                label: text(f.label.get_ref()),
+                                help: f
+                                    .help
+                                    .as_ref()
+                                    .map(|h| text(h.get_ref()))
+                                    .unwrap_or_default(),
+                                options: f
+                                    .options
+                                    .iter()
+                                    .map(|o| FieldOption {
+                                        value: o.value.clone(),
+                                        label: text(o.label.get_ref()),
+                                    })
+                                    .collect(),
+                            })
+                            .collect(),
+                    }
                 })
                 .collect(),
             channels: self
                 .raw
                 .channels
                 .iter()
-                .map(|c| Channel {
-                    id: c.id.get_ref().clone(),
-                    kind: c.kind,
-                    url: c.url.get_ref().clone(),
-                    search_url: c.search_url.as_ref().map(|s| s.get_ref().clone()),
-                    label: text(c.label.get_ref()),
+                .map(|c| {
+                    let (label, lang) = text_lang(c.label.get_ref());
+                    Channel {
+                        id: c.id.get_ref().clone(),
+                        kind: c.kind,
+                        url: c.url.get_ref().clone(),
+                        search_url: c.search_url.as_ref().map(|s| s.get_ref().clone()),
+                        label,
+                        lang,
+                    }
                 })
                 .collect(),
-            support: Support {
-                timezone: self.raw.support.timezone.clone(),
-                days: self.raw.support.days.get_ref().clone(),
-                open: self.raw.support.open.get_ref().clone(),
-                close: self.raw.support.close.get_ref().clone(),
-                reply_time: text(self.raw.support.reply_time.get_ref()),
+            support: {
+                let (reply_time, reply_time_lang) =
+                    text_lang(self.raw.support.reply_time.get_ref());
+                Support {
+                    timezone: self.raw.support.timezone.clone(),
+                    days: self.raw.support.days.get_ref().clone(),
+                    open: self.raw.support.open.get_ref().clone(),
+                    close: self.raw.support.close.get_ref().clone(),
+                    reply_time,
+                    reply_time_lang,
+                }
             },
             announcements: self
                 .raw
                 .announcements
                 .iter()
-                .map(|a| Announcement {
-                    id: a.id.get_ref().clone(),
-                    severity: a.severity,
-                    starts: a.starts.get_ref().to_string(),
-                    ends: a.ends.get_ref().to_string(),
-                    text: text(a.text.get_ref()),
+                .map(|a| {
+                    let (text, lang) = text_lang(a.text.get_ref());
+                    Announcement {
+                        id: a.id.get_ref().clone(),
+                        severity: a.severity,
+                        starts: a.starts.get_ref().to_string(),
+                        ends: a.ends.get_ref().to_string(),
+                        text,
+                        lang,
+                    }
                 })
                 .collect(),
         }
     }
 
     fn pick(&self, text: &Localized, locale: &str) -> String {
-        text.get(locale)
-            .or_else(|| text.get(self.default_locale()))
-            .or_else(|| text.values().next())
-            .cloned()
-            .unwrap_or_default()
+        self.pick_with_lang(text, locale).0
+    }
+
+    /// The text for `locale` and, when it falls back to another locale's, that locale.
+    fn pick_with_lang(&self, text: &Localized, locale: &str) -> (String, Option<String>) {
+        if let Some(t) = text.get(locale) {
+            return (t.clone(), None);
+        }
+        let default = self.default_locale();
+        let (lang, t) = text
+            .get_key_value(default)
+            .or_else(|| text.iter().next())
+            .map_or((default, ""), |(l, t)| (l.as_str(), t.as_str()));
+        (t.to_string(), Some(lang.to_string()))
     }
 
     fn check(&self, file: &Path, text: &str, diags: &mut Vec<Diagnostic>) {
@@ -402,99 +429,5 @@ fn is_locale_tag(s: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const MINI: &str = r#"default_locale = "en"
-locales = ["en", "ja"]
-
-[[categories]]
-id = "nodes"
-name = { en = "Nodes", ja = "ノード" }
-
-[[categories.fields]]
-id = "os"
-kind = "select"
-label = { en = "OS" }
-options = [{ value = "linux", label = { en = "Linux" } }]
-
-[[channels]]
-id = "forum"
-kind = "forum"
-url = "https://forum.example"
-search_url = "https://forum.example/search?q={query}"
-label = { en = "Forum", ja = "フォーラム" }
-
-[support]
-timezone = "Europe/Berlin"
-days = ["mon", "fri"]
-open = "08:00"
-close = "20:00"
-reply_time = { en = "4 hours", ja = "4 時間" }
-
-[[announcements]]
-id = "m"
-severity = "warning"
-starts = 2026-12-01T00:00:00Z
-ends = 2026-12-02T00:00:00+09:00
-text = { en = "Maintenance", ja = "メンテナンス" }
-"#;
-
-    #[test]
-    fn localizes_with_fallback_to_the_default_locale() {
-        let (site, diags) = SiteConfig::parse(Path::new("site.toml"), MINI);
-        assert_eq!(diags, vec![]);
-        let site = site.unwrap().localize("ja");
-        assert_eq!(site.categories[0].name, "ノード");
-        assert_eq!(site.categories[0].fields[0].label, "OS");
-        assert_eq!(site.categories[0].fields[0].options[0].label, "Linux");
-        assert_eq!(site.channels[0].label, "フォーラム");
-        assert_eq!(site.support.reply_time, "4 時間");
-        assert_eq!(site.announcements[0].starts, "2026-12-01T00:00:00Z");
-        assert_eq!(site.announcements[0].ends, "2026-12-02T00:00:00+09:00");
-        let rules = site.ticket_rules();
-        assert_eq!(
-            rules.categories[0].fields[0].options,
-            vec!["linux".to_string()]
-        );
-    }
-
-    #[test]
-    fn reports_problems_with_lines() {
-        let bad = MINI
-            .replace("open = \"08:00\"", "open = \"8am\"")
-            .replace(
-                "name = { en = \"Nodes\", ja = \"ノード\" }",
-                "name = { ja = \"ノード\", jp = \"x\" }",
-            )
-            .replace("starts = 2026-12-01T00:00:00Z", "starts = 2026-12-01");
-        let (_, diags) = SiteConfig::parse(Path::new("site.toml"), &bad);
-        let got: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
-        assert_eq!(
-            got,
-            vec![
-                "site.toml:6: category `nodes` name has no `en` text",
-                "site.toml:6: category `nodes` name: `jp` is not in `locales`",
-                "site.toml:24: support time `8am` is not HH:MM",
-                "site.toml:31: announcement `m` starts must be a date-time with offset, like 2026-12-01T00:00:00Z",
-            ]
-        );
-    }
-
-    #[test]
-    fn toml_errors_carry_their_line() {
-        let bad = MINI.replace("kind = \"forum\"", "kind = \"pigeon\"");
-        let (site, diags) = SiteConfig::parse(Path::new("site.toml"), &bad);
-        assert!(site.is_none());
-        assert_eq!(diags[0].line, 16, "{diags:?}");
-        assert!(diags[0].message.contains("pigeon"), "{diags:?}");
-    }
-
-    #[test]
-    fn hh_mm() {
-        assert!(is_hh_mm("08:00") && is_hh_mm("23:59"));
-        assert!(
-            !is_hh_mm("24:00") && !is_hh_mm("8:00") && !is_hh_mm("08:60") && !is_hh_mm("+8:00")
-        );
-    }
-}
+#[path = "site_tests.rs"]
+mod tests;

@@ -1,5 +1,8 @@
-//! A content bundle's articles as plain-text search documents.
+//! A content bundle's articles and flows as plain-text search documents: Markdown blocks as
+//! their text, and the inline Markdown of summaries and flow texts stripped
+//! ([`strip_markdown`]), so snippets never show its syntax.
 
+use super::plain::strip_markdown;
 use crate::content::{Article, Block, ContentBundle, Inline};
 use crate::flow::{Flow, StepKind};
 use crate::search::{DocKind, SearchDoc};
@@ -22,14 +25,16 @@ pub fn flow_doc(f: &Flow) -> SearchDoc {
     for step in &f.steps {
         match &step.kind {
             StepKind::Question { text, choices } => {
-                body.push_str(text);
+                body.push_str(&strip_markdown(text));
                 for c in choices {
                     body.push(' ');
-                    body.push_str(&c.label);
+                    body.push_str(&strip_markdown(&c.label));
                 }
             }
             StepKind::Instruction { body: blocks, .. } => body.push_str(&plain_text(blocks)),
-            StepKind::Check { text, .. } | StepKind::Outcome { text, .. } => body.push_str(text),
+            StepKind::Check { text, .. } | StepKind::Outcome { text, .. } => {
+                body.push_str(&strip_markdown(text))
+            }
             StepKind::Article { .. } => {}
         }
         body.push('\n');
@@ -39,7 +44,7 @@ pub fn flow_doc(f: &Flow) -> SearchDoc {
         kind: DocKind::Flow,
         title: f.title.clone(),
         tags: Vec::new(),
-        summary: f.summary.clone(),
+        summary: strip_markdown(&f.summary),
         body: body.trim_end().to_string(),
         contexts: f.contexts.clone(),
     }
@@ -52,7 +57,7 @@ pub fn article_doc(a: &Article) -> SearchDoc {
         kind: DocKind::Article,
         title: a.title.clone(),
         tags: a.tags.clone(),
-        summary: a.summary.clone(),
+        summary: strip_markdown(&a.summary),
         body: plain_text(&a.body),
         contexts: a.contexts.clone(),
     }

@@ -15,7 +15,7 @@ use super::field::{Control, FieldSpec, field};
 use super::preview::Preview;
 use crate::content::Loaded;
 use crate::i18n::t;
-use crate::ticket::{SendStatus, TicketDesk};
+use crate::ticket::{SendStatus, TicketDesk, refusal_message};
 
 /// The form.
 #[component]
@@ -77,7 +77,7 @@ pub fn TicketForm(
                     on:input=honeypot/>
             </div>
             <Preview/>
-            {move || desk.state.with(|s| s.notice).map(|id| view! { <p class="kb-form-error" role="alert">{t(id)}</p> })}
+            {move || desk.state.with(|s| s.notice).map(|n| view! { <p class="kb-form-error" role="alert">{t(refusal_message(n))}</p> })}
             <div class="kb-actions">
                 <button type="submit" class="kb-button kb-primary" aria-disabled=move || sending().then_some("true")>
                     {move || if sending() { t("ticket-sending") } else { t("ticket-send") }}

@@ -1,6 +1,7 @@
 //! "What is sent with your message": the page context and, when the ticket comes out of a flow,
 //! its transcript, which the user can read and remove.
 
+use koban_core::flow::transcript::lines;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -49,26 +50,10 @@ pub fn Preview() -> impl IntoView {
     }
 }
 
-/// A transcript as readable text: one line per entry of its `steps` (their `text`, and the
-/// `answer` or `check` result), or the JSON itself when it has another shape.
+/// A transcript as readable text (koban-core's [`lines`]), or the JSON itself when it has
+/// another shape.
 fn transcript_text(value: &serde_json::Value) -> String {
-    let Some(steps) = value.get("steps").and_then(|s| s.as_array()) else {
-        return pretty(&serde_json::to_string(value).unwrap_or_default());
-    };
-    steps
-        .iter()
-        .map(|step| {
-            let part = |k: &str| step.get(k).and_then(|v| v.as_str()).unwrap_or_default();
-            let answer = [part("answer"), part("check")]
-                .into_iter()
-                .find(|a| !a.is_empty());
-            match (part("text"), answer) {
-                (q, None) => format!("• {q}"),
-                (q, Some(a)) => format!("• {q} → {a}"),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    lines(value).unwrap_or_else(|| pretty(&serde_json::to_string(value).unwrap_or_default()))
 }
 
 /// JSON text indented by the browser's `JSON.stringify` (keeps a pretty printer out of the wasm).

@@ -1,9 +1,10 @@
 //! Which language the widget speaks, and switching it live.
 //!
-//! Choice, in order (koban-core's [`choose`]): the user's pick in the panel's language menu
-//! (saved in local storage), the host's explicit choice (`setLocale`, or `boot({ locale })` other
-//! than `auto`; the later call wins), the host page's `<html lang>`, `navigator.languages`, the
-//! default. Switching loads the locale's messages from the server (English is built in), marks
+//! Choice, in order (koban-core's [`LocaleChoice`]): the user's pick in the panel's language
+//! menu (saved in local storage), the host's explicit choice (`setLocale`, or `boot({ locale })`
+//! other than `auto`; the later call wins, see also `public/koban.js`, which carries a
+//! `setLocale` made before a boot into that boot's config unless the boot names a locale), the
+//! host page's `<html lang>`, `navigator.languages`, the default. Switching loads the locale's messages from the server (English is built in), marks
 //! the widget's host element and render root with `lang` and `dir` (right to left for ar, he),
 //! relabels the launcher, and re-renders the panel; the content reloads for the locale through
 //! [`crate::content`]. Where the user was (route, flow step, typed draft) lives in signals and
@@ -14,7 +15,7 @@
 //! locale::set_host_choice(state, "de");   // from Koban('setLocale', 'de')
 //! ```
 
-use koban_core::locales::{DEFAULT, choose, is_rtl};
+use koban_core::locales::{DEFAULT, LocaleChoice, is_rtl};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
@@ -30,17 +31,25 @@ fn saved_choice() -> Option<String> {
     local_storage()?.get_item(CHOICE_KEY).ok().flatten()
 }
 
-/// The locale for this page: see the module docs for the order. `host` is the host's explicit
-/// choice, if any.
-pub fn negotiated(host: Option<&str>) -> String {
+/// The choice of a widget booted with `locale` (the boot config's; `None` for `auto`), with the
+/// user's saved pick and what the page and browser say now.
+pub fn booted(locale: Option<&str>) -> LocaleChoice {
+    let mut choice = LocaleChoice::booted(locale);
+    choice.user = saved_choice();
+    observe(&mut choice);
+    choice
+}
+
+/// The page's `<html lang>` and the browser's languages as they are now.
+fn observe(choice: &mut LocaleChoice) {
     let window = web_sys::window();
-    let html_lang = window
+    choice.page = window
         .as_ref()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
         .and_then(|e| e.get_attribute("lang"))
         .filter(|l| !l.is_empty());
-    let languages: Vec<String> = window
+    choice.browser = window
         .map(|w| {
             w.navigator()
                 .languages()
@@ -49,10 +58,15 @@ pub fn negotiated(host: Option<&str>) -> String {
                 .collect()
         })
         .unwrap_or_default();
-    let saved = saved_choice();
-    let mut candidates = vec![saved.as_deref(), host, html_lang.as_deref()];
-    candidates.extend(languages.iter().map(|l| Some(l.as_str())));
-    choose(&candidates)
+}
+
+/// Applies `change` to the state's choice and switches to the locale it now resolves to.
+fn rechoose(state: WidgetState, change: impl FnOnce(&mut LocaleChoice)) {
+    let mut choice = state.locale_choice.get_value();
+    change(&mut choice);
+    observe(&mut choice);
+    state.locale.set(choice.locale());
+    state.locale_choice.set_value(choice);
 }
 
 /// The user picked `locale` in the language menu: saved, and it wins over the host's choice.
@@ -60,12 +74,12 @@ pub fn set_user_choice(state: WidgetState, locale: &str) {
     if let Some(s) = local_storage() {
         let _ = s.set_item(CHOICE_KEY, locale);
     }
-    state.locale.set(negotiated(None));
+    rechoose(state, |c| c.user = Some(locale.to_string()));
 }
 
 /// The host asked for `tag` (`setLocale`); the user's own pick, if any, still wins.
 pub fn set_host_choice(state: WidgetState, tag: &str) {
-    state.locale.set(negotiated(Some(tag)));
+    rechoose(state, |c| c.host_set(tag));
 }
 
 /// Keeps the strings, `lang`/`dir` and the launcher label in step with `state.locale`.

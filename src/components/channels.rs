@@ -11,7 +11,7 @@ use wasm_bindgen::JsValue;
 
 use crate::components::contact::ContactButton;
 use crate::content::Loaded;
-use crate::i18n::{t, tf};
+use crate::i18n::{msg, t, tf};
 
 /// Channels and hours.
 #[component]
@@ -58,10 +58,10 @@ pub fn Channels(
         view! {
             <p class="kb-hours">
                 <span class="kb-dot" class:kb-online=h.open_now aria-hidden="true"></span>
-                {if h.open_now { t("support-online") } else { t("support-offline") }}
+                {if h.open_now { t(msg::SUPPORT_ONLINE) } else { t(msg::SUPPORT_OFFLINE) }}
             </p>
             <p class="kb-muted">
-                {tf("support-hours", &[("open", format_hhmm(h.local_open)), ("close", format_hhmm(h.local_close)), ("days", days)])}
+                {tf(msg::SUPPORT_HOURS, &[("open", format_hhmm(h.local_open)), ("close", format_hhmm(h.local_close)), ("days", days)])}
             </p>
         }
     });
@@ -69,7 +69,7 @@ pub fn Channels(
         .then(|| view! { <p class="kb-muted">{support.reply_time.clone()}</p> });
     view! {
         <section class="kb-section" aria-labelledby="kb-channels-title">
-            <h3 id="kb-channels-title" class="kb-section-title">{t("channels-title")}</h3>
+            <h3 id="kb-channels-title" class="kb-section-title">{t(msg::CHANNELS_TITLE)}</h3>
             {hours_view}
             {reply}
             <ContactButton class="kb-primary"/>

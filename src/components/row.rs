@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::panel::PanelNav;
-use crate::i18n::t;
+use crate::i18n::{msg, t};
 use crate::state::Route;
 
 /// A button that opens `route`, with a title and an optional second line.
@@ -22,7 +22,7 @@ pub fn Row(
     let nav = expect_context::<PanelNav>();
     // Guided flows are marked as guides wherever they are listed.
     let guide = matches!(route, Route::Flow(_))
-        .then(|| view! { <span class="kb-badge">{t("flow-badge")}</span> });
+        .then(|| view! { <span class="kb-badge">{t(msg::FLOW_BADGE)}</span> });
     view! {
         <li>
             <button type="button" class="kb-row" on:click=move |_| nav.go(route.clone())>

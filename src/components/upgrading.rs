@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
 use crate::components::status::{Failed, Loading};
+use crate::i18n::msg;
 use crate::state::{DeskLoader, WidgetState};
 
 /// The first build's way to the desk build, provided as context by [`provide`].
@@ -82,7 +83,7 @@ pub fn Upgrading() -> impl IntoView {
     start();
     move || {
         if failed.get() {
-            view! { <Failed message_id="error-network" retry=Callback::new(move |()| start())/> }
+            view! { <Failed message_id=msg::ERROR_NETWORK retry=Callback::new(move |()| start())/> }
                 .into_any()
         } else {
             view! { <Loading/> }.into_any()

@@ -24,6 +24,7 @@ use koban_core::ticket::{
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use crate::i18n::{Msg, msg};
 use crate::state::WidgetState;
 use crate::storage::now_ms;
 use storage::DraftStore;
@@ -421,13 +422,13 @@ impl TicketDesk {
     }
 }
 
-/// The message id of what a refused ticket tells the user.
-pub fn refusal_message(refusal: Refusal) -> &'static str {
+/// The message of what a refused ticket tells the user.
+pub fn refusal_message(refusal: Refusal) -> Msg {
     match refusal {
-        Refusal::Fields => "ticket-error-fields",
-        Refusal::TooFast => "ticket-error-too-fast",
-        Refusal::TooLarge => "ticket-error-too-large",
-        Refusal::Rejected => "ticket-error-rejected",
-        Refusal::Server => "error-server",
+        Refusal::Fields => msg::TICKET_ERROR_FIELDS,
+        Refusal::TooFast => msg::TICKET_ERROR_TOO_FAST,
+        Refusal::TooLarge => msg::TICKET_ERROR_TOO_LARGE,
+        Refusal::Rejected => msg::TICKET_ERROR_REJECTED,
+        Refusal::Server => msg::ERROR_SERVER,
     }
 }

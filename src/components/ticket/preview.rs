@@ -5,7 +5,7 @@ use koban_core::flow::transcript::lines;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::i18n::t;
+use crate::i18n::{Msg, msg, t};
 use crate::ticket::TicketDesk;
 
 /// The disclosure with the context preview.
@@ -16,7 +16,7 @@ pub fn Preview() -> impl IntoView {
     let context = desk.context();
     let host_context = (!context.context.is_empty())
         .then(|| pretty(&serde_json::to_string(&context.context).unwrap_or_default()));
-    let row = |label: &'static str, value: String| {
+    let row = |label: Msg, value: String| {
         view! { <dt>{t(label)}</dt><dd>{value}</dd> }
     };
     let transcript = move || {
@@ -25,11 +25,11 @@ pub fn Preview() -> impl IntoView {
             let removed = s.saved.transcript_removed;
             Some(view! {
                 <div class="kb-transcript">
-                    <p class="kb-label">{t("ticket-transcript")}</p>
+                    <p class="kb-label">{t(msg::TICKET_TRANSCRIPT)}</p>
                     {(!removed).then(|| view! { <pre class="kb-pre">{text}</pre> })}
                     <button type="button" class="kb-button"
                         on:click=move |_| desk.set_transcript_removed(!removed)>
-                        {if removed { t("ticket-transcript-keep") } else { t("ticket-transcript-remove") }}
+                        {if removed { t(msg::TICKET_TRANSCRIPT_KEEP) } else { t(msg::TICKET_TRANSCRIPT_REMOVE) }}
                     </button>
                 </div>
             })
@@ -37,13 +37,13 @@ pub fn Preview() -> impl IntoView {
     };
     view! {
         <details class="kb-preview">
-            <summary>{t("ticket-preview")}</summary>
+            <summary>{t(msg::TICKET_PREVIEW)}</summary>
             <dl class="kb-context">
-                {row("ticket-preview-page", context.route)}
-                {row("ticket-preview-language", context.locale)}
-                {row("ticket-preview-version", context.widget_version)}
-                {row("ticket-preview-browser", context.user_agent)}
-                {host_context.map(|c| view! { <dt>{t("ticket-preview-context")}</dt><dd><pre class="kb-pre">{c}</pre></dd> })}
+                {row(msg::TICKET_PREVIEW_PAGE, context.route)}
+                {row(msg::TICKET_PREVIEW_LANGUAGE, context.locale)}
+                {row(msg::TICKET_PREVIEW_VERSION, context.widget_version)}
+                {row(msg::TICKET_PREVIEW_BROWSER, context.user_agent)}
+                {host_context.map(|c| view! { <dt>{t(msg::TICKET_PREVIEW_CONTEXT)}</dt><dd><pre class="kb-pre">{c}</pre></dd> })}
             </dl>
         </details>
         {transcript}

@@ -39,15 +39,20 @@ fn ArticleBody(article: Article, loaded: Arc<Loaded>) -> impl IntoView {
         ],
     );
 
+    // The article element carries the article's language; the panel's own text in it (this
+    // note, the date, the video label) carries the panel's when the two differ (WCAG 3.1.2).
+    let ui_lang = loaded
+        .lang(Some(&article.locale))
+        .map(|_| loaded.locale.clone());
     // Shown in the default locale because it is not translated into the user's language.
     let fallback = (article.locale != state.locale.get_untracked())
-        .then(|| view! { <p class="kb-note">{t(msg::ARTICLE_FALLBACK)}</p> });
+        .then(|| view! { <p class="kb-note" lang=ui_lang.clone()>{t(msg::ARTICLE_FALLBACK)}</p> });
     let video = article.video.clone().map(|v| {
         let duration = format!("{}:{:02}", v.duration / 60, v.duration % 60);
         view! {
             <a class="kb-video" href=v.url target="_blank" rel="noopener noreferrer">
                 <span class="kb-play" aria-hidden="true"></span>
-                <span>{tf(msg::ARTICLE_VIDEO, &[("duration", duration)])}</span>
+                <span lang=ui_lang.clone()>{tf(msg::ARTICLE_VIDEO, &[("duration", duration)])}</span>
             </a>
         }
     });
@@ -55,7 +60,7 @@ fn ArticleBody(article: Article, loaded: Arc<Loaded>) -> impl IntoView {
         .related
         .iter()
         .filter_map(|r| loaded.bundle.article(r))
-        .map(|r| view! { <Row route=Route::Article(r.id.clone()) title=r.title.clone()/> })
+        .map(|r| view! { <Row route=Route::Article(r.id.clone()) title=r.title.clone() lang=loaded.lang(Some(&r.locale))/> })
         .collect_view();
     let (category, subject) = (article.category.clone(), article.title.clone());
     let rating = RwSignal::new(None::<bool>);
@@ -77,7 +82,7 @@ fn ArticleBody(article: Article, loaded: Arc<Loaded>) -> impl IntoView {
             dir=if koban_core::locales::is_rtl(&article.locale) { "rtl" } else { "ltr" }
             aria-labelledby="kb-article-title">
             <h3 id="kb-article-title" class="kb-view-title">{article.title.clone()}</h3>
-            <p class="kb-muted kb-small">{tf(msg::ARTICLE_UPDATED, &[("date", local_date(&article.updated, &state.locale.get_untracked()))])}</p>
+            <p class="kb-muted kb-small" lang=ui_lang>{tf(msg::ARTICLE_UPDATED, &[("date", local_date(&article.updated, &state.locale.get_untracked()))])}</p>
             {fallback}
             {video}
             <Blocks blocks=article.body.clone()/>

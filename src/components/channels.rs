@@ -34,7 +34,8 @@ pub fn Channels(
             };
             view! {
                 <li>
-                    <a class=class href=c.url.clone() target="_blank" rel="noopener noreferrer">{c.label.clone()}</a>
+                    <a class=class href=c.url.clone() target="_blank" rel="noopener noreferrer"
+                        lang=loaded.lang(c.lang.as_deref())>{c.label.clone()}</a>
                 </li>
             }
         })
@@ -66,7 +67,7 @@ pub fn Channels(
         }
     });
     let reply = (!support.reply_time.is_empty())
-        .then(|| view! { <p class="kb-muted">{support.reply_time.clone()}</p> });
+        .then(|| view! { <p class="kb-muted" lang=loaded.lang(support.reply_time_lang.as_deref())>{support.reply_time.clone()}</p> });
     view! {
         <section class="kb-section" aria-labelledby="kb-channels-title">
             <h3 id="kb-channels-title" class="kb-section-title">{t(msg::CHANNELS_TITLE)}</h3>

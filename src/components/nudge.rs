@@ -30,7 +30,7 @@ pub fn Nudge() -> impl IntoView {
                 shown.iter().any(|c| c == code) || already_nudged(code)
             })
         })?;
-        let (route, title, _) = loaded.doc_link(doc);
+        let (route, title, _, _) = loaded.doc_link(doc);
         Some((code, route, title))
     };
     move || {

@@ -127,14 +127,14 @@ pub fn SearchResults(
             let items = list
                 .into_iter()
                 .map(|hit| {
-                    let (route, _, _) = list_loaded.doc_link(hit.doc);
+                    let (route, _, _, lang) = list_loaded.doc_link(hit.doc);
                     let guide = matches!(route, Route::Flow(_))
                         .then(|| view! { <span class="kb-badge">{t(msg::FLOW_BADGE)}</span> });
                     view! {
                         <li>
                             <button type="button" class="kb-row kb-result" on:click=move |_| nav.go(route.clone())>
-                                <span class="kb-row-title" dir="auto">{guide}<HighlightedText text=hit.title/></span>
-                                <span class="kb-row-meta" dir="auto"><HighlightedText text=hit.snippet/></span>
+                                <span class="kb-row-title" dir="auto" lang=lang.clone()>{guide}<HighlightedText text=hit.title/></span>
+                                <span class="kb-row-meta" dir="auto" lang=lang><HighlightedText text=hit.snippet/></span>
                             </button>
                         </li>
                     }

@@ -32,8 +32,8 @@ pub fn Suggested(
         let items = docs
             .into_iter()
             .map(|d| {
-                let (route, title, summary) = loaded.doc_link(d);
-                view! { <Row route title meta=summary/> }
+                let (route, title, summary, lang) = loaded.doc_link(d);
+                view! { <Row route title meta=summary lang=lang.clone() meta_lang=lang/> }
             })
             .collect_view();
         Some(view! {

@@ -139,6 +139,13 @@ pub fn boot_stage2(
 }
 
 impl Widget {
+    /// The mounted widget's state, for Rust callers (the browser tests); not part of the JS
+    /// API.
+    #[cfg(feature = "desk")]
+    pub fn state(&self) -> Option<crate::state::WidgetState> {
+        self.mounted().map(|m| m.state)
+    }
+
     /// The mounted view, if this build still shows it.
     #[cfg(feature = "desk")]
     fn mounted(&self) -> Option<&Mounted> {

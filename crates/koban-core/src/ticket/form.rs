@@ -144,8 +144,10 @@ mod tests {
     #[test]
     fn the_servers_errors_show_until_their_field_is_edited() {
         let rules = TicketRules::default();
-        let mut draft = TicketDraft::default();
-        draft.name = "Ada".into();
+        let draft = TicketDraft {
+            name: "Ada".into(),
+            ..Default::default()
+        };
         let mut errors = FormErrors::default();
         errors.submitted(FieldErrors(vec![
             server_error("name"),

@@ -139,106 +139,99 @@ impl SiteConfig {
     /// locale).
     pub fn localize(&self, locale: &str) -> Site {
         let text = |l: &Localized| self.pick(l, locale);
-        let text_lang = |l: &Localized| self.pick_with_lang(l, locale);
+        let lang = |l: &Localized| self.fallback_lang(l, locale);
         Site {
             categories: self
                 .raw
                 .categories
                 .iter()
-                .map(|c| {
-                    let (name, lang) = text_lang(c.name.get_ref());
-                    Category {
-                        id: c.id.get_ref().clone(),
-                        name,
-                        lang,
-                        fields: c
-                            .fields
-                            .iter()
-                            .map(|f| CustomField {
-                                id: f.id.get_ref().clone(),
-                                kind: f.kind,
-                                required: f.required,
-                                label: text(f.label.get_ref()),
-                                help: f
-                                    .help
-                                    .as_ref()
-                                    .map(|h| text(h.get_ref()))
-                                    .unwrap_or_default(),
-                                options: f
-                                    .options
-                                    .iter()
-                                    .map(|o| FieldOption {
-                                        value: o.value.clone(),
-                                        label: text(o.label.get_ref()),
-                                    })
-                                    .collect(),
-                            })
-                            .collect(),
-                    }
+                .map(|c| Category {
+                    id: c.id.get_ref().clone(),
+                    name: text(c.name.get_ref()),
+                    lang: lang(c.name.get_ref()),
+                    fields: c
+                        .fields
+                        .iter()
+                        .map(|f| CustomField {
+                            id: f.id.get_ref().clone(),
+                            kind: f.kind,
+                            required: f.required,
+                            label: text(f.label.get_ref()),
+                            help: f
+                                .help
+                                .as_ref()
+                                .map(|h| text(h.get_ref()))
+                                .unwrap_or_default(),
+                            options: f
+                                .options
+                                .iter()
+                                .map(|o| FieldOption {
+                                    value: o.value.clone(),
+                                    label: text(o.label.get_ref()),
+                                })
+                                .collect(),
+                        })
+                        .collect(),
                 })
                 .collect(),
             channels: self
                 .raw
                 .channels
                 .iter()
-                .map(|c| {
-                    let (label, lang) = text_lang(c.label.get_ref());
-                    Channel {
-                        id: c.id.get_ref().clone(),
-                        kind: c.kind,
-                        url: c.url.get_ref().clone(),
-                        search_url: c.search_url.as_ref().map(|s| s.get_ref().clone()),
-                        label,
-                        lang,
-                    }
+                .map(|c| Channel {
+                    id: c.id.get_ref().clone(),
+                    kind: c.kind,
+                    url: c.url.get_ref().clone(),
+                    search_url: c.search_url.as_ref().map(|s| s.get_ref().clone()),
+                    label: text(c.label.get_ref()),
+                    lang: lang(c.label.get_ref()),
                 })
                 .collect(),
-            support: {
-                let (reply_time, reply_time_lang) =
-                    text_lang(self.raw.support.reply_time.get_ref());
-                Support {
-                    timezone: self.raw.support.timezone.clone(),
-                    days: self.raw.support.days.get_ref().clone(),
-                    open: self.raw.support.open.get_ref().clone(),
-                    close: self.raw.support.close.get_ref().clone(),
-                    reply_time,
-                    reply_time_lang,
-                }
+            support: Support {
+                timezone: self.raw.support.timezone.clone(),
+                days: self.raw.support.days.get_ref().clone(),
+                open: self.raw.support.open.get_ref().clone(),
+                close: self.raw.support.close.get_ref().clone(),
+                reply_time: text(self.raw.support.reply_time.get_ref()),
+                reply_time_lang: lang(self.raw.support.reply_time.get_ref()),
             },
             announcements: self
                 .raw
                 .announcements
                 .iter()
-                .map(|a| {
-                    let (text, lang) = text_lang(a.text.get_ref());
-                    Announcement {
-                        id: a.id.get_ref().clone(),
-                        severity: a.severity,
-                        starts: a.starts.get_ref().to_string(),
-                        ends: a.ends.get_ref().to_string(),
-                        text,
-                        lang,
-                    }
+                .map(|a| Announcement {
+                    id: a.id.get_ref().clone(),
+                    severity: a.severity,
+                    starts: a.starts.get_ref().to_string(),
+                    ends: a.ends.get_ref().to_string(),
+                    text: text(a.text.get_ref()),
+                    lang: lang(a.text.get_ref()),
                 })
                 .collect(),
         }
     }
 
     fn pick(&self, text: &Localized, locale: &str) -> String {
-        self.pick_with_lang(text, locale).0
+        text.get(locale)
+            .or_else(|| text.get(self.default_locale()))
+            .or_else(|| text.values().next())
+            .cloned()
+            .unwrap_or_default()
     }
 
-    /// The text for `locale` and, when it falls back to another locale's, that locale.
-    fn pick_with_lang(&self, text: &Localized, locale: &str) -> (String, Option<String>) {
-        if let Some(t) = text.get(locale) {
-            return (t.clone(), None);
+    /// The locale `pick` falls back to for `text` when it has none for `locale`, `None` when it
+    /// has (the text is in the bundle's locale).
+    fn fallback_lang(&self, text: &Localized, locale: &str) -> Option<String> {
+        if text.contains_key(locale) {
+            return None;
         }
         let default = self.default_locale();
-        let (lang, t) = text
-            .get_key_value(default)
-            .or_else(|| text.iter().next())
-            .map_or((default, ""), |(l, t)| (l.as_str(), t.as_str()));
-        (t.to_string(), Some(lang.to_string()))
+        let used = if text.contains_key(default) {
+            default
+        } else {
+            text.keys().next().map_or(default, String::as_str)
+        };
+        Some(used.to_string())
     }
 
     fn check(&self, file: &Path, text: &str, diags: &mut Vec<Diagnostic>) {

@@ -130,30 +130,41 @@ fn link(s: &[char], at: usize) -> Option<(String, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::strip_markdown as plain;
+    use super::strip_markdown;
+
+    /// Each (Markdown, plain text) pair.
+    fn check(cases: &[(&str, &str)]) {
+        for (markdown, plain) in cases {
+            assert_eq!(strip_markdown(markdown), *plain, "{markdown}");
+        }
+    }
 
     #[test]
     fn code_spans_lose_their_backticks() {
-        assert_eq!(
-            plain("On the machine, run `gridshare-node gpu list`. What does it print?"),
-            "On the machine, run gridshare-node gpu list. What does it print?"
-        );
-        assert_eq!(plain("``a ` b``"), "a ` b");
-        assert_eq!(plain("`*not emphasis*`"), "*not emphasis*");
-        assert_eq!(plain("a ` lone backtick"), "a ` lone backtick");
+        check(&[
+            (
+                "On the machine, run `gridshare-node gpu list`. What does it print?",
+                "On the machine, run gridshare-node gpu list. What does it print?",
+            ),
+            ("``a ` b``", "a ` b"),
+            ("`*not emphasis*`", "*not emphasis*"),
+            ("a ` lone backtick", "a ` lone backtick"),
+        ]);
     }
 
     #[test]
     fn emphasis_markers_go_when_they_pair() {
-        assert_eq!(plain("**Restart** the *agent*"), "Restart the agent");
-        assert_eq!(plain("__bold__ and _it_"), "bold and it");
-        assert_eq!(plain("~~old~~ new"), "old new");
-        assert_eq!(plain("***both***"), "both");
+        check(&[
+            ("**Restart** the *agent*", "Restart the agent"),
+            ("__bold__ and _it_", "bold and it"),
+            ("~~old~~ new", "old new"),
+            ("***both***", "both"),
+        ]);
     }
 
     #[test]
     fn lookalikes_stay() {
-        for text in [
+        let same = [
             "snake_case_name and job_id",
             "2 * 3 = 6",
             "5* rating",
@@ -161,24 +172,21 @@ mod tests {
             "[x] (y)",
             "1.5× rewards, 100% sure ~ roughly",
             "",
-        ] {
-            assert_eq!(plain(text), text);
-        }
+        ];
+        check(&same.map(|t| (t, t)));
     }
 
     #[test]
-    fn links_and_images_keep_their_text() {
-        assert_eq!(
-            plain("See [**the** docs](https://d.example/a_b) now"),
-            "See the docs now"
-        );
-        assert_eq!(plain("![GPU list](gpu.png)"), "GPU list");
-        assert_eq!(plain("[unclosed](x"), "[unclosed](x");
-    }
-
-    #[test]
-    fn escapes_are_literal() {
-        assert_eq!(plain(r"\*not\* \`code\` a\\b"), r"*not* `code` a\b");
-        assert_eq!(plain(r"\a stays"), r"\a stays");
+    fn links_images_and_escapes() {
+        check(&[
+            (
+                "See [**the** docs](https://d.example/a_b) now",
+                "See the docs now",
+            ),
+            ("![GPU list](gpu.png)", "GPU list"),
+            ("[unclosed](x", "[unclosed](x"),
+            (r"\*not\* \`code\` a\\b", r"*not* `code` a\b"),
+            (r"\a stays", r"\a stays"),
+        ]);
     }
 }

@@ -2,13 +2,13 @@
 //!
 //! Choice, in order (koban-core's [`LocaleChoice`]): the user's pick in the panel's language
 //! menu (saved in local storage), the host's explicit choice (`setLocale`, or `boot({ locale })`
-//! other than `auto`; the later call wins, see also `public/koban.js`, which carries a
-//! `setLocale` made before a boot into that boot's config unless the boot names a locale), the
-//! host page's `<html lang>`, `navigator.languages`, the default. Switching loads the locale's messages from the server (English is built in), marks
-//! the widget's host element and render root with `lang` and `dir` (right to left for ar, he),
-//! relabels the launcher, and re-renders the panel; the content reloads for the locale through
-//! [`crate::content`]. Where the user was (route, flow step, typed draft) lives in signals and
-//! local storage, so it survives the re-render.
+//! other than `auto`; the later call wins: `public/koban.js` carries a `setLocale` made before a
+//! boot into that boot's config unless the boot names a locale), the host page's `<html lang>`,
+//! `navigator.languages`, the default. Switching loads the locale's messages from the server
+//! (English is built in), marks the widget's host element and render root with `lang` and `dir`
+//! (right to left for ar, he), relabels the launcher, and re-renders the panel; the content
+//! reloads for the locale through [`crate::content`]. Where the user was (route, flow step, typed
+//! draft) lives in signals and local storage, so it survives the re-render.
 //!
 //! ```ignore
 //! locale::set_user_choice(state, "ar");   // from the language menu

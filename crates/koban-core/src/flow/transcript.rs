@@ -7,7 +7,8 @@
 //!     {"text": "Checking", "check": "node_status: offline"},
 //!     {"text": "Restart it"},
 //! ]});
-//! assert_eq!(lines(&t).unwrap(), "• Is the node plugged in? → Yes\n• Checking → node_status: offline\n• Restart it");
+//! let text = "• Is the node plugged in? → Yes\n• Checking → node_status: offline\n• Restart it";
+//! assert_eq!(lines(&t).unwrap(), text);
 //! ```
 
 use serde_json::Value;

@@ -1,6 +1,5 @@
 //! The articles of one category.
 
-use koban_core::home::plain::strip_markdown;
 use leptos::prelude::*;
 
 use crate::components::row::Row;
@@ -30,7 +29,7 @@ pub fn CategoryView(
                 let lang = loaded.lang(Some(&a.locale));
                 view! {
                     <Row route=Route::Article(a.id.clone()) title=a.title.clone() lang=lang.clone()
-                        meta=strip_markdown(&a.summary) meta_lang=lang/>
+                        meta=a.summary.clone() meta_lang=lang/>
                 }
             })
             .collect_view();

@@ -306,7 +306,8 @@ fn shipped_bundles_are_fully_translated_and_their_size_is_printed() {
 }
 
 /// Search snippets and summaries are plain text: the `gpu-not-detected` guide, whose questions
-/// quote ``` `gridshare-node gpu list` ```, is found and shown without Markdown syntax.
+/// quote ``` `gridshare-node gpu list` ``` in Markdown, is compiled to plain text
+/// (`content::plain`), then found and shown without Markdown syntax.
 #[test]
 fn shipped_search_documents_are_plain_text() {
     use koban_core::home::search_docs::search_docs;

@@ -13,6 +13,7 @@
 //! - [`bundle`]: [`build_bundle`], the bundle of one locale with per-article fallback.
 //! - [`markdown`]: [`compile_markdown`], Markdown → safe block tree (raw HTML and unsafe links
 //!   dropped).
+//! - [`plain`]: the short texts (summaries, flow questions, labels) as plain text.
 //! - [`flow_source`]: one flow file parsed, compiled and checked (graph rules with `file:line`).
 //! - [`site`], [`article`], [`diagnostic`]: the pieces they are built from.
 
@@ -34,6 +35,8 @@ pub mod flow_source;
 mod frontmatter;
 #[cfg(feature = "authoring")]
 pub mod markdown;
+#[cfg(feature = "authoring")]
+pub mod plain;
 #[cfg(feature = "authoring")]
 pub mod site;
 

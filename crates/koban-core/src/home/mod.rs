@@ -7,7 +7,6 @@
 //! - [`hours`]: whether support is open now, and its hours in the user's time zone.
 //! - [`links`]: which hrefs may be rendered as links.
 //! - [`suggest`]: "Suggested for this page" and the proactive nudge.
-//! - [`plain`]: inline Markdown as plain text (snippets, summaries).
 //! - [`needed`]: whether the widget needs the content bundle yet.
 
 pub mod announcements;
@@ -15,6 +14,5 @@ pub mod hours;
 pub mod links;
 pub mod needed;
 pub mod page_context;
-pub mod plain;
 pub mod search_docs;
 pub mod suggest;

@@ -1,8 +1,6 @@
-//! A content bundle's articles and flows as plain-text search documents: Markdown blocks as
-//! their text, and the inline Markdown of summaries and flow texts stripped
-//! ([`strip_markdown`]), so snippets never show its syntax.
+//! A content bundle's articles and flows as plain-text search documents (their summaries and
+//! flow texts are plain text already: [`crate::content::plain`], applied when content is built).
 
-use super::plain::strip_markdown;
 use crate::content::{Article, Block, ContentBundle, Inline};
 use crate::flow::{Flow, StepKind};
 use crate::search::{DocKind, SearchDoc};
@@ -25,16 +23,14 @@ pub fn flow_doc(f: &Flow) -> SearchDoc {
     for step in &f.steps {
         match &step.kind {
             StepKind::Question { text, choices } => {
-                body.push_str(&strip_markdown(text));
+                body.push_str(text);
                 for c in choices {
                     body.push(' ');
-                    body.push_str(&strip_markdown(&c.label));
+                    body.push_str(&c.label);
                 }
             }
             StepKind::Instruction { body: blocks, .. } => body.push_str(&plain_text(blocks)),
-            StepKind::Check { text, .. } | StepKind::Outcome { text, .. } => {
-                body.push_str(&strip_markdown(text))
-            }
+            StepKind::Check { text, .. } | StepKind::Outcome { text, .. } => body.push_str(text),
             StepKind::Article { .. } => {}
         }
         body.push('\n');
@@ -44,7 +40,7 @@ pub fn flow_doc(f: &Flow) -> SearchDoc {
         kind: DocKind::Flow,
         title: f.title.clone(),
         tags: Vec::new(),
-        summary: strip_markdown(&f.summary),
+        summary: f.summary.clone(),
         body: body.trim_end().to_string(),
         contexts: f.contexts.clone(),
     }
@@ -57,7 +53,7 @@ pub fn article_doc(a: &Article) -> SearchDoc {
         kind: DocKind::Article,
         title: a.title.clone(),
         tags: a.tags.clone(),
-        summary: strip_markdown(&a.summary),
+        summary: a.summary.clone(),
         body: plain_text(&a.body),
         contexts: a.contexts.clone(),
     }

@@ -53,6 +53,8 @@ fn main() {
             Err(errors) => panic!("{}: {:?}", path.display(), errors),
         }
     }
+    // The loader's plain-JS fallback panel has its own English; the wasm does not need these.
+    en.retain(|id| !JS_ONLY.contains(&id));
     if !desk {
         en.retain(first_download_message);
     }
@@ -61,7 +63,7 @@ fn main() {
 }
 
 /// Messages only the loader's plain-JS code uses (`public/fallback.js`, shown when the wasm
-/// cannot run): they have constants too, but no Rust code uses them.
+/// cannot run, fetches them from the server): not in the widget's table, no constant.
 const JS_ONLY: [&str; 1] = ["fallback-text"];
 
 /// One `Msg` constant per message id of `en`, named after the id (`article-yes` → `ARTICLE_YES`).
@@ -74,9 +76,6 @@ fn message_constants(en: &koban_core::locales::ftl::Table) -> String {
             names.insert(name.clone()),
             "message ids that differ only in `-`/`_` or case: {name}"
         );
-        if JS_ONLY.contains(&id) {
-            out.push_str("#[allow(dead_code)] // used by public/fallback.js\n");
-        }
         out.push_str(&format!(
             "/// `{id}`\npub(crate) const {name}: Msg = Msg({id:?});\n"
         ));

@@ -31,42 +31,30 @@ fn saved_choice() -> Option<String> {
     local_storage()?.get_item(CHOICE_KEY).ok().flatten()
 }
 
-/// The choice of a widget booted with `locale` (the boot config's; `None` for `auto`), with the
-/// user's saved pick and what the page and browser say now.
-pub fn booted(locale: Option<&str>) -> LocaleChoice {
-    let mut choice = LocaleChoice::booted(locale);
-    choice.user = saved_choice();
-    observe(&mut choice);
-    choice
-}
-
-/// The page's `<html lang>` and the browser's languages as they are now.
-fn observe(choice: &mut LocaleChoice) {
+/// The locale for this page: see the module docs for the order. `user` is the user's pick
+/// (`None`: the saved one, if any), `host` the host's explicit choice, if any.
+pub fn negotiated(user: Option<&str>, host: Option<&str>) -> String {
     let window = web_sys::window();
-    choice.page = window
-        .as_ref()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("lang"))
-        .filter(|l| !l.is_empty());
-    choice.browser = window
-        .map(|w| {
-            w.navigator()
-                .languages()
-                .iter()
-                .filter_map(|l| l.as_string())
-                .collect()
-        })
-        .unwrap_or_default();
-}
-
-/// Applies `change` to the state's choice and switches to the locale it now resolves to.
-fn rechoose(state: WidgetState, change: impl FnOnce(&mut LocaleChoice)) {
-    let mut choice = state.locale_choice.get_value();
-    change(&mut choice);
-    observe(&mut choice);
-    state.locale.set(choice.locale());
-    state.locale_choice.set_value(choice);
+    LocaleChoice {
+        user: user.map(str::to_string).or_else(saved_choice),
+        host: host.map(str::to_string),
+        page: window
+            .as_ref()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("lang"))
+            .filter(|l| !l.is_empty()),
+        browser: window
+            .map(|w| {
+                w.navigator()
+                    .languages()
+                    .iter()
+                    .filter_map(|l| l.as_string())
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+    .locale()
 }
 
 /// The user picked `locale` in the language menu: saved, and it wins over the host's choice.
@@ -74,12 +62,12 @@ pub fn set_user_choice(state: WidgetState, locale: &str) {
     if let Some(s) = local_storage() {
         let _ = s.set_item(CHOICE_KEY, locale);
     }
-    rechoose(state, |c| c.user = Some(locale.to_string()));
+    state.locale.set(negotiated(Some(locale), None));
 }
 
 /// The host asked for `tag` (`setLocale`); the user's own pick, if any, still wins.
 pub fn set_host_choice(state: WidgetState, tag: &str) {
-    rechoose(state, |c| c.host_set(tag));
+    state.locale.set(negotiated(None, Some(tag)));
 }
 
 /// Keeps the strings, `lang`/`dir` and the launcher label in step with `state.locale`.

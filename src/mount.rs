@@ -66,7 +66,7 @@ pub fn mount(host: Host, config: BootConfig, extra: Extra) -> Mounted {
     let state = WidgetState::new(
         host,
         &config,
-        crate::locale::booted(config.locale.as_deref()),
+        crate::locale::negotiated(None, config.locale.as_deref()),
     );
     let api_base = state.api.with_value(|a| a.base().to_string());
     #[cfg(feature = "desk")]

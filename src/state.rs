@@ -13,7 +13,6 @@
 //! [`koban_core::nav`]; this module holds it in signals.
 
 use koban_core::boot::{BootConfig, Mode};
-use koban_core::locales::LocaleChoice;
 use koban_core::nav::NavStack;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -49,9 +48,6 @@ pub struct WidgetState {
     pub context: RwSignal<Vec<String>>,
     /// The active locale (one of the shipped ones), see [`crate::locale`].
     pub locale: RwSignal<String>,
-    /// Who asked for which locale (the user, the host), from which [`crate::locale`] sets
-    /// `locale`.
-    pub locale_choice: StoredValue<LocaleChoice>,
     /// Bumped whenever the UI strings change (a locale's messages arrived): the panel re-renders.
     pub strings: RwSignal<u32>,
     /// The navigation stack: the last entry is shown; each remembers its scroll position.
@@ -75,8 +71,8 @@ pub struct WidgetState {
 }
 
 impl WidgetState {
-    /// State for a freshly booted widget speaking what `locale` resolves to.
-    pub fn new(host: Host, config: &BootConfig, locale: LocaleChoice) -> Self {
+    /// State for a freshly booted widget speaking `locale` ([`crate::locale::negotiated`]).
+    pub fn new(host: Host, config: &BootConfig, locale: String) -> Self {
         let api_base = config.api_base.clone().unwrap_or_else(|| {
             web_sys::window()
                 .and_then(|w| w.location().origin().ok())
@@ -85,8 +81,7 @@ impl WidgetState {
         Self {
             open: RwSignal::new(config.mode == Mode::Inline),
             context: RwSignal::new(Vec::new()),
-            locale: RwSignal::new(locale.locale()),
-            locale_choice: StoredValue::new(locale),
+            locale: RwSignal::new(locale),
             strings: RwSignal::new(0),
             nav: RwSignal::new(NavStack::default()),
             query: RwSignal::new(String::new()),

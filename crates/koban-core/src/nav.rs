@@ -58,11 +58,21 @@ impl Route {
 /// an id (ids come from the host page: `showArticle`, `startFlow`) is escaped, so every route
 /// comes back from [`decode_stack`] as it was.
 pub fn encode_stack(routes: &[Route]) -> String {
-    let keys: Vec<String> = routes
-        .iter()
-        .map(|r| r.to_key().replace('\\', "\\\\").replace('\n', "\\n"))
-        .collect();
-    keys.join("\n")
+    // By hand rather than `replace` and `join`: this runs in the widget's first download.
+    let mut text = String::new();
+    for (i, route) in routes.iter().enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        for c in route.to_key().chars() {
+            match c {
+                '\\' => text.push_str("\\\\"),
+                '\n' => text.push_str("\\n"),
+                c => text.push(c),
+            }
+        }
+    }
+    text
 }
 
 /// The routes [`encode_stack`] wrote, leaving out lines that are no route.

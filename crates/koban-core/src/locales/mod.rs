@@ -51,25 +51,24 @@ pub fn choose(candidates: &[Option<&str>]) -> String {
 }
 
 /// Who asked the widget for which language, and which of them wins ([`LocaleChoice::locale`]):
-/// the user's pick in the panel's language menu beats the host; between the host's own calls,
-/// `boot({ locale })` and `setLocale(tag)`, the later one wins; then the host page's
-/// `<html lang>`, then the browser's languages, then [`DEFAULT`].
+/// the user's pick in the panel's language menu beats the host; then the host's explicit choice
+/// (the later of `boot({ locale })` and `setLocale(tag)`: the loader, `public/koban.js`, keeps
+/// the order of the host's calls and boots the widget with the latest, which `setLocale` then
+/// replaces); then the host page's `<html lang>`, then the browser's languages, then [`DEFAULT`].
 ///
 /// ```
 /// use koban_core::locales::LocaleChoice;
-/// let mut choice = LocaleChoice::booted(Some("de"));
-/// choice.host_set("fr");
-/// assert_eq!(choice.locale(), "fr");
+/// let mut choice = LocaleChoice { host: Some("de".into()), ..Default::default() };
+/// assert_eq!(choice.locale(), "de");
 /// choice.user = Some("ja".into());
-/// choice.host_set("es");
 /// assert_eq!(choice.locale(), "ja", "the user's pick beats the host");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LocaleChoice {
     /// The user's pick in the language menu (saved, so it holds on the next page too).
     pub user: Option<String>,
-    /// The host's latest explicit choice; `None` for none, or `auto`.
-    host: Option<String>,
+    /// The host's explicit choice in force; `None` for none, or `auto`.
+    pub host: Option<String>,
     /// The host page's `<html lang>`.
     pub page: Option<String>,
     /// The browser's languages (`navigator.languages`), in order.
@@ -77,29 +76,6 @@ pub struct LocaleChoice {
 }
 
 impl LocaleChoice {
-    /// The choice of a widget booted with `locale` (the boot config's, `None` for `auto`).
-    pub fn booted(locale: Option<&str>) -> Self {
-        let mut choice = Self::default();
-        choice.host_booted(locale);
-        choice
-    }
-
-    /// The host booted the widget with `locale` (`None` for `auto`): it replaces any earlier
-    /// host choice.
-    pub fn host_booted(&mut self, locale: Option<&str>) {
-        self.host = locale.map(str::to_string);
-    }
-
-    /// The host called `setLocale(tag)`: it replaces any earlier host choice.
-    pub fn host_set(&mut self, tag: &str) {
-        self.host = Some(tag.to_string());
-    }
-
-    /// The host's choice in force.
-    pub fn host(&self) -> Option<&str> {
-        self.host.as_deref()
-    }
-
     /// The shipped locale to speak (see the type's docs for the order).
     pub fn locale(&self) -> String {
         let mut candidates = vec![
@@ -117,57 +93,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_later_host_call_wins() {
-        let mut c = LocaleChoice::booted(Some("de"));
-        assert_eq!(c.locale(), "de");
-        c.host_set("fr");
-        assert_eq!(c.locale(), "fr", "setLocale after boot");
-        c.host_booted(Some("de"));
-        assert_eq!(c.locale(), "de", "boot({{ locale }}) after setLocale");
-        c.host_booted(None);
-        c.browser = vec!["ko-KR".into()];
-        assert_eq!(
-            c.locale(),
-            "ko",
-            "boot with `auto` after setLocale: negotiated again"
-        );
-    }
-
-    #[test]
-    fn the_users_pick_beats_every_host_call() {
+    fn the_users_pick_beats_the_host_and_the_host_beats_the_page() {
         let mut c = LocaleChoice {
             user: Some("ja".into()),
-            ..LocaleChoice::booted(Some("de"))
+            host: Some("de".into()),
+            page: Some("fr".into()),
+            browser: vec!["ko".into()],
         };
         assert_eq!(c.locale(), "ja");
-        c.host_set("fr");
-        c.host_booted(Some("es"));
-        assert_eq!(c.locale(), "ja");
-        assert_eq!(
-            c.host(),
-            Some("es"),
-            "the host's choice is kept for when the pick goes"
-        );
         c.user = None;
-        assert_eq!(c.locale(), "es");
+        assert_eq!(c.locale(), "de");
+        c.host = None;
+        assert_eq!(c.locale(), "fr");
+        c.page = None;
+        assert_eq!(c.locale(), "ko");
     }
 
     #[test]
-    fn without_choices_the_page_then_the_browser() {
+    fn what_matches_no_shipped_locale_is_skipped() {
         let mut c = LocaleChoice {
-            page: Some("xx".into()),
-            browser: vec!["yy".into(), "pt".into()],
-            ..Default::default()
+            user: Some("xx".into()),
+            host: Some("not shipped".into()),
+            page: Some("yy".into()),
+            browser: vec!["zz".into(), "pt".into()],
         };
-        assert_eq!(c.locale(), "pt-BR", "an unknown page language is skipped");
+        assert_eq!(c.locale(), "pt-BR");
         c.page = Some("he-IL".into());
         assert_eq!(c.locale(), "he");
-        c.host_set("not shipped");
-        assert_eq!(
-            c.locale(),
-            "he",
-            "a host tag no locale matches is skipped too"
-        );
         assert_eq!(LocaleChoice::default().locale(), DEFAULT);
     }
 }

@@ -1,6 +1,6 @@
 //! The host object the loader (`public/koban.js`) passes to [`crate::boot`]: where the widget
 //! renders, the launcher, the boot configuration and the event emitter; and `console.warn` for
-//! developer-facing problems. The bottom of the widget's imports: the state, the view and the
+//! developer-facing problems; in the first build, the glue's `kobanDesk`. The bottom of the widget's imports: the state, the view and the
 //! bridge all use it, it uses none of them.
 
 use wasm_bindgen::prelude::*;
@@ -28,6 +28,26 @@ extern "C" {
 
     #[wasm_bindgen(js_namespace = console, js_name = warn)]
     fn console_warn(message: &str);
+}
+
+#[cfg(not(feature = "desk"))]
+#[wasm_bindgen]
+extern "C" {
+    /// Imports and initializes the desk build (memoized; a failed load is retried on the next
+    /// call). Defined by `scripts/package.mjs` in the first build's glue (`crate::stage`).
+    #[wasm_bindgen(js_name = kobanDesk, catch)]
+    pub fn koban_desk() -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Fetches and compiles the desk build in the background (first build), so that the ticket form
+/// and guides open at once (and offline) later. Errors are left to the hand-over.
+#[cfg(not(feature = "desk"))]
+pub fn prefetch_desk() {
+    if let Ok(promise) = koban_desk() {
+        leptos::task::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    }
 }
 
 /// Prints a developer-facing warning prefixed with `Koban:`.

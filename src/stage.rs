@@ -39,17 +39,9 @@ use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::host::{Host, warn};
+use crate::host::{Host, koban_desk, warn};
 use crate::mount::Mounted;
 use crate::state::DeskLoader;
-
-#[wasm_bindgen]
-extern "C" {
-    /// Imports and initializes the desk build (memoized; a failed load is retried on the next
-    /// call). Defined by `scripts/package.mjs` in this build's glue.
-    #[wasm_bindgen(js_name = kobanDesk, catch)]
-    fn koban_desk() -> Result<js_sys::Promise, JsValue>;
-}
 
 /// The first build's side of the hand-over, shared by the widget handle and the view.
 pub struct Stage {
@@ -154,15 +146,6 @@ impl DeskLoader for Stage {
                 }
             }
         });
-    }
-
-    /// Fetches and compiles the desk build in the background; errors are left to `load`.
-    fn prefetch(&self) {
-        if let Ok(promise) = koban_desk() {
-            spawn_local(async move {
-                let _ = JsFuture::from(promise).await;
-            });
-        }
     }
 
     /// Remembers a call of the widget's `method` with `args` that the desk build must see when

@@ -212,10 +212,6 @@ pub trait DeskLoader {
     /// that asked) is set if it cannot be fetched.
     fn load(self: std::rc::Rc<Self>, failed: Option<RwSignal<bool>>);
 
-    /// Fetches and compiles the desk build in the background, so that it opens at once (and
-    /// offline) later.
-    fn prefetch(&self);
-
     /// Remembers a call of the widget handle's `method` with `args` (`command`: the verb and
     /// its arguments array), replayed to the desk build when it takes over.
     fn record(&self, method: &'static str, args: Vec<JsValue>);

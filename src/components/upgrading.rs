@@ -57,15 +57,10 @@ pub fn provide(state: WidgetState, loader: Weak<dyn DeskLoader>) {
             .filter(|_| crate::flow::saved_run(&api_base).is_some())
         {
             Some(loader) => loader.load(None),
-            None => {
-                let loader = loader.clone();
-                spawn_local(async move {
-                    crate::timer::sleep(1500).await;
-                    if let Some(loader) = loader.upgrade() {
-                        loader.prefetch();
-                    }
-                });
-            }
+            None => spawn_local(async {
+                crate::timer::sleep(1500).await;
+                crate::host::prefetch_desk();
+            }),
         }
         true
     });

@@ -1,6 +1,8 @@
-//! Build script of the widget: concatenates and minifies `style/*.css` into one stylesheet and
+//! Build script of the widget: concatenates and minifies `style/*.css` into one stylesheet,
 //! compiles the English Fluent messages (koban-core's compiler) into the JSON table the widget
-//! starts with.
+//! starts with, and writes one constant per message id (`msg::ARTICLE_YES` for `article-yes`,
+//! `crate::i18n::msg`): the code names messages only through them, so an unknown id does not
+//! compile, and an id no code uses is a `dead_code` warning (an error under `make lint`).
 //!
 //! The first download (built without the `desk` feature, `crate::stage`) leaves out what only
 //! the article view, the ticket form and guides use: their stylesheets (`style/60-article.css`,
@@ -51,10 +53,34 @@ fn main() {
             Err(errors) => panic!("{}: {:?}", path.display(), errors),
         }
     }
+    // The loader's plain-JS fallback panel has its own English; the wasm does not need these.
+    en.retain(|id| !JS_ONLY.contains(&id));
     if !desk {
         en.retain(first_download_message);
     }
     fs::write(Path::new(&out).join("messages_en.json"), en.to_json()).expect("write messages");
+    fs::write(Path::new(&out).join("msg.rs"), message_constants(&en)).expect("write msg.rs");
+}
+
+/// Messages only the loader's plain-JS code uses (`public/fallback.js`, shown when the wasm
+/// cannot run, fetches them from the server): not in the widget's table, no constant.
+const JS_ONLY: [&str; 1] = ["fallback-text"];
+
+/// One `Msg` constant per message id of `en`, named after the id (`article-yes` → `ARTICLE_YES`).
+fn message_constants(en: &koban_core::locales::ftl::Table) -> String {
+    let mut out = String::new();
+    let mut names = std::collections::BTreeSet::new();
+    for id in en.ids() {
+        let name = id.replace('-', "_").to_ascii_uppercase();
+        assert!(
+            names.insert(name.clone()),
+            "message ids that differ only in `-`/`_` or case: {name}"
+        );
+        out.push_str(&format!(
+            "/// `{id}`\npub(crate) const {name}: Msg = Msg({id:?});\n"
+        ));
+    }
+    out
 }
 
 /// Whether the first download (no `desk` feature) needs message `id`.

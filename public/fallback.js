@@ -88,7 +88,8 @@ export default async function fallback(root, launcher, cfg, openNow) {
   const title = el("h2", { id: "kb-fb-title" }, t("panel-title"));
   const links = channels
     .filter((c) => /^(https?:|mailto:)/.test(c.url))
-    .map((c) => el("li", {}, el("a", c.url.startsWith("mailto:") ? { href: c.url } : { href: c.url, target: "_blank", rel: "noopener" }, c.label || c.id)));
+    // A label site.toml has only in the default locale says so (`lang`, WCAG 3.1.2).
+    .map((c) => el("li", {}, el("a", { ...(c.url.startsWith("mailto:") ? { href: c.url } : { href: c.url, target: "_blank", rel: "noopener" }), ...(c.lang && { lang: c.lang }) }, c.label || c.id)));
   panel = el("div", { class: "kb-fb", role: inline ? "region" : "dialog", "aria-labelledby": "kb-fb-title" }, title, el("p", {}, t("fallback-text")), el("ul", {}, ...links));
   root.append(panel);
   if (inline) return;

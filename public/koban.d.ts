@@ -34,7 +34,8 @@ export interface KobanBootConfig {
   mode?: "floating" | "inline";
   /** CSS selector of the element the inline panel renders into. Required for inline mode. */
   mount?: string;
-  /** "auto" (default: negotiated) or a BCP 47 tag such as "ja" or "pt-BR". */
+  /** "auto" (default: negotiated) or a BCP 47 tag such as "ja" or "pt-BR". Between this and
+   *  `setLocale`, the later call wins; the user's pick in the language menu beats both. */
   locale?: string;
   /** When the wasm bundle loads: on idle (default), on first intent, or at once. */
   preload?: "idle" | "intent" | "eager";
@@ -97,6 +98,7 @@ export interface KobanFunction {
   (verb: "registerCheck", name: string, check: (context: Record<string, unknown>) => string | boolean | Promise<string | boolean>): void;
   (verb: "identify", user: KobanIdentity): void;
   (verb: "setContext", context: Record<string, unknown>): void;
+  /** The host's language (a BCP 47 tag); it holds for later boots that name no `locale`. */
   (verb: "setLocale", tag: string): void;
   (verb: "on" | "off", event: "error", fn: (detail: KobanErrorDetail) => void): void;
   (verb: "on" | "off", event: "ticketCreated", fn: (detail: { reference: string }) => void): void;

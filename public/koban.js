@@ -54,7 +54,6 @@
     if (!host || widget) return;
     try { m.onCrash(fail); widget = m.boot({ root, launcher, config: cfg, emit }); } catch (e) { return fail(e); }
     context && call("set_context", context);
-    locale && call("set_locale", locale);
     pending.splice(0).forEach((c) => command(...c));
     pendingOpen && call("open", ...pendingOpen);
     pendingOpen = 0;
@@ -75,8 +74,11 @@
     boot(c = {}) {
       if (!isObj(c)) return warn("boot expects an object");
       host && api.shutdown();
-      // Defaults, then the script tag's data-* attributes (data-api-base → apiBase), then `c`.
-      cfg = { apiBase: src.origin, ...script?.dataset, ...c };
+      // Defaults, then the script tag's data-* attributes (data-api-base → apiBase), then an
+      // earlier setLocale, then `c`: between setLocale and boot({ locale }) the later call wins
+      // (a boot naming a locale replaces the earlier setLocale for later boots too).
+      cfg = { apiBase: src.origin, ...script?.dataset, ...locale, ...c };
+      c.locale && (locale = 0);
       const inline = cfg.mode == "inline";
       const parent = inline ? cfg.mount && d.querySelector(cfg.mount) : d.body;
       if (!parent) return warn("mount not found: " + cfg.mount);
@@ -121,7 +123,10 @@
     setContext: (o) => call("set_context", (context = o)),
     setLocale(tag) {
       if (typeof tag != "string") return warn("setLocale expects a string");
-      call("set_locale", (locale = tag));
+      // The config the widget boots with (now, or once loaded) and the next boot's default.
+      locale = { locale: tag };
+      cfg && (cfg.locale = tag);
+      call("set_locale", tag);
     },
     on(name, fn) {
       if (typeof fn != "function") return warn("on expects (name, function)");

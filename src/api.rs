@@ -12,6 +12,8 @@ use koban_core::ticket::files::{AttachmentPolicy, SavedFile};
 use koban_core::ticket::outbox::Receipt;
 use wasm_bindgen::JsValue;
 
+use crate::i18n::{Msg, msg};
+
 /// What can go wrong talking to the server. Shown to the user through [`ApiError::message_id`].
 /// The variants carry no error text: formatting library errors would pull their `Display`
 /// machinery into the wasm, and the user sees a localized message anyway.
@@ -29,11 +31,11 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// The Fluent message id that explains this error to the user.
-    pub fn message_id(&self) -> &'static str {
+    /// The message that explains this error to the user.
+    pub fn message_id(&self) -> Msg {
         match self {
-            ApiError::Network => "error-network",
-            ApiError::Status(_) | ApiError::Decode => "error-server",
+            ApiError::Network => msg::ERROR_NETWORK,
+            ApiError::Status(_) | ApiError::Decode => msg::ERROR_SERVER,
         }
     }
 }

@@ -15,40 +15,11 @@ use koban_core::home::page_context::active_contexts_from;
 use leptos::prelude::Set;
 use wasm_bindgen::prelude::*;
 
+use crate::host::{Host, warn};
 use crate::mount::{self, Mounted};
 use crate::state::Route;
 #[cfg(feature = "desk")]
 use crate::ticket::Identity;
-
-#[wasm_bindgen]
-extern "C" {
-    /// The object the loader passes to [`boot`].
-    pub type Host;
-
-    /// Element inside the open shadow root that the panel renders into.
-    #[wasm_bindgen(method, getter)]
-    pub fn root(this: &Host) -> web_sys::HtmlElement;
-
-    /// The launcher button drawn by the loader (`undefined` in inline mode).
-    #[wasm_bindgen(method, getter)]
-    pub fn launcher(this: &Host) -> Option<web_sys::HtmlElement>;
-
-    /// The merged boot configuration object (`data-*` attributes, then the `boot` argument).
-    #[wasm_bindgen(method, getter)]
-    pub fn config(this: &Host) -> JsValue;
-
-    /// Dispatches a public event (`ready`, `open`, `close`, `error`, ...) to host listeners.
-    #[wasm_bindgen(method)]
-    pub fn emit(this: &Host, name: &str, detail: JsValue);
-
-    #[wasm_bindgen(js_namespace = console, js_name = warn)]
-    fn console_warn(message: &str);
-}
-
-/// Prints a developer-facing warning prefixed with `Koban:`.
-pub fn warn(message: &str) {
-    console_warn(&format!("Koban: {message}"));
-}
 
 /// Reads the host's boot object into [`BootConfig`] (validated in koban-core).
 fn read_config(config: &JsValue) -> (BootConfig, Vec<ConfigWarning>) {
@@ -135,15 +106,17 @@ pub fn boot(host: Host) -> Widget {
     #[cfg(not(feature = "desk"))]
     {
         let stage = crate::stage::Stage::new(host.clone().unchecked_into());
-        let mounted = mount::mount(host, config, std::rc::Rc::downgrade(&stage));
+        let loader: std::rc::Rc<dyn crate::state::DeskLoader> = stage.clone();
+        let mounted = mount::mount(host, config, std::rc::Rc::downgrade(&loader));
         *stage.mounted.borrow_mut() = Some(mounted);
         Widget { stage }
     }
 }
 
 /// The desk build taking over from the first build (`crate::stage`): mounts on the same `host`
-/// showing `nav` (routes, one [`Route::to_key`] per line), `query` and `open`, without a second
-/// `ready` event (the first build's config warnings were shown already).
+/// showing `nav` (the view stack as [`koban_core::nav::encode_stack`] wrote it), `query` and
+/// `open`, with the focus on the element with id `focus`, without a second `ready` event (the
+/// first build's config warnings were shown already).
 #[cfg(feature = "desk")]
 #[wasm_bindgen]
 pub fn boot_stage2(
@@ -155,7 +128,7 @@ pub fn boot_stage2(
 ) -> Widget {
     let (config, _) = read_config(&host.config());
     let handover = crate::state::Handover {
-        nav: nav.lines().filter_map(Route::from_key).collect(),
+        nav: koban_core::nav::decode_stack(nav),
         query,
         open,
         focus,
@@ -166,6 +139,13 @@ pub fn boot_stage2(
 }
 
 impl Widget {
+    /// The mounted widget's state, for Rust callers (the browser tests); not part of the JS
+    /// API.
+    #[cfg(feature = "desk")]
+    pub fn state(&self) -> Option<crate::state::WidgetState> {
+        self.mounted().map(|m| m.state)
+    }
+
     /// The mounted view, if this build still shows it.
     #[cfg(feature = "desk")]
     fn mounted(&self) -> Option<&Mounted> {
@@ -205,8 +185,11 @@ impl Widget {
     #[allow(unused_variables)]
     fn record(&self, method: &'static str, first: JsValue, second: Option<JsValue>) {
         #[cfg(not(feature = "desk"))]
-        self.stage
-            .record(method, std::iter::once(first).chain(second).collect());
+        crate::state::DeskLoader::record(
+            &*self.stage,
+            method,
+            std::iter::once(first).chain(second).collect(),
+        );
     }
 }
 

@@ -28,17 +28,27 @@ pub struct Loaded {
     pub bundle: ContentBundle,
     /// Search index over `bundle.articles`, in the same order.
     pub index: Index,
+    /// The widget's locale the bundle was loaded for (the panel's language).
+    pub locale: String,
 }
 
 impl Loaded {
-    /// Where search document `doc` leads (an article or a flow), with its title and summary.
-    pub fn doc_link(&self, doc: usize) -> (Route, String, String) {
+    /// Where search document `doc` leads (an article or a flow), with its title, summary and
+    /// their `lang` ([`Loaded::lang`]).
+    pub fn doc_link(&self, doc: usize) -> (Route, String, String, Option<String>) {
         let d = self.index.doc(doc);
         let route = match d.kind {
             DocKind::Article => Route::Article(d.id.clone()),
             DocKind::Flow => Route::Flow(d.id.clone()),
         };
-        (route, d.title.clone(), d.summary.clone())
+        let lang = self.lang(Some(self.bundle.doc_locale(doc)));
+        (route, d.title.clone(), d.summary.clone(), lang)
+    }
+
+    /// The `lang` attribute for text of the bundle in `locale` (`None`: the bundle's own): set
+    /// when it is not the panel's language (WCAG 3.1.2, [`ContentBundle::lang_in`]).
+    pub fn lang(&self, locale: Option<&str>) -> Option<String> {
+        self.bundle.lang_in(locale, &self.locale)
     }
 }
 
@@ -108,7 +118,11 @@ fn load(content: Content, locale: String) {
         crate::timer::sleep(0).await;
         let result = bundle.map(|bundle| {
             let index = Index::build_with(search_docs(&bundle), Normalizer::with_hook(js_nfkc));
-            Arc::new(Loaded { bundle, index })
+            Arc::new(Loaded {
+                bundle,
+                index,
+                locale: locale.clone(),
+            })
         });
         // A late answer for a locale the user has already left is dropped.
         if content.widget.locale.get_untracked() == locale {

@@ -11,7 +11,7 @@ pub fn label(launcher: &web_sys::HtmlElement, text: Option<&str>, icon: Option<&
     let text = match text {
         Some(t) => t,
         None => {
-            localized = crate::i18n::t("launcher-label");
+            localized = crate::i18n::t(crate::i18n::msg::LAUNCHER_LABEL);
             &localized
         }
     };

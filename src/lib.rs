@@ -2,11 +2,12 @@
 //!
 //! The hand-written loader (`public/koban.js`) draws the launcher, keeps the `Koban(...)` command
 //! queue and, when the panel is first needed, imports this module and calls [`boot`] with a
-//! [`bridge::Host`]: the element to render into (inside the loader's open shadow root), the
+//! [`Host`]: the element to render into (inside the loader's open shadow root), the
 //! launcher button and an event emitter. Everything the host page asks for afterwards reaches the
 //! widget through the returned [`Widget`] handle.
 //!
 //! - [`bridge`]: the typed JS bridge (host object in, widget handle out).
+//! - [`host`]: the loader's host object and developer warnings.
 //! - [`api`]: the typed client of the Koban server API.
 //! - [`content`]: the active locale's help content and its search index.
 //! - [`feedback`]: events for content authors, sent in the background.
@@ -21,6 +22,12 @@
 //! - [`components`]: the view, one file per component.
 //! - `stage` (first build only): handing the panel over to the desk build (ticket form, guides).
 //!
+//! Imports flow one way, top to bottom: the [`bridge`] (and the first build's `stage`) drive
+//! [`mount`], which mounts the view ([`components`]); the view uses the state ([`state`],
+//! [`content`], [`locale`], [`flow`], [`ticket`], [`i18n`], ...) and the API client ([`api`]);
+//! everything may use [`host`]. Nothing in `components/` imports the bridge, `mount` or `stage`:
+//! the first build's view reaches the desk build through the `state::DeskLoader` trait.
+//!
 //! Two builds of this crate ship: the desk build (default feature `desk`, `koban-desk`) and the
 //! first download without it (`koban-widget`), which leaves out the ticket form and flow views
 //! and the send loop; what only the desk build calls is dead code there, hence the `allow`.
@@ -32,6 +39,7 @@ pub mod components;
 pub mod content;
 pub mod feedback;
 pub mod flow;
+pub mod host;
 pub mod i18n;
 pub mod launcher;
 pub mod locale;
@@ -44,7 +52,8 @@ pub mod storage;
 pub mod ticket;
 pub mod timer;
 
-pub use bridge::{Host, Widget, boot};
+pub use bridge::{Widget, boot};
+pub use host::Host;
 
 /// Talc instead of the default dlmalloc: a few KB smaller and faster on wasm (see its README_WASM).
 #[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]

@@ -1,20 +1,21 @@
 //! Which language the widget speaks, and switching it live.
 //!
-//! Choice, in order (koban-core's [`choose`]): the user's pick in the panel's language menu
-//! (saved in local storage), the host's explicit choice (`setLocale`, or `boot({ locale })` other
-//! than `auto`; the later call wins), the host page's `<html lang>`, `navigator.languages`, the
-//! default. Switching loads the locale's messages from the server (English is built in), marks
-//! the widget's host element and render root with `lang` and `dir` (right to left for ar, he),
-//! relabels the launcher, and re-renders the panel; the content reloads for the locale through
-//! [`crate::content`]. Where the user was (route, flow step, typed draft) lives in signals and
-//! local storage, so it survives the re-render.
+//! Choice, in order (koban-core's [`LocaleChoice`]): the user's pick in the panel's language
+//! menu (saved in local storage), the host's explicit choice (`setLocale`, or `boot({ locale })`
+//! other than `auto`; the later call wins: `public/koban.js` carries a `setLocale` made before a
+//! boot into that boot's config unless the boot names a locale), the host page's `<html lang>`,
+//! `navigator.languages`, the default. Switching loads the locale's messages from the server
+//! (English is built in), marks the widget's host element and render root with `lang` and `dir`
+//! (right to left for ar, he), relabels the launcher, and re-renders the panel; the content
+//! reloads for the locale through [`crate::content`]. Where the user was (route, flow step, typed
+//! draft) lives in signals and local storage, so it survives the re-render.
 //!
 //! ```ignore
 //! locale::set_user_choice(state, "ar");   // from the language menu
 //! locale::set_host_choice(state, "de");   // from Koban('setLocale', 'de')
 //! ```
 
-use koban_core::locales::{DEFAULT, choose, is_rtl};
+use koban_core::locales::{DEFAULT, LocaleChoice, is_rtl};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
@@ -30,29 +31,30 @@ fn saved_choice() -> Option<String> {
     local_storage()?.get_item(CHOICE_KEY).ok().flatten()
 }
 
-/// The locale for this page: see the module docs for the order. `host` is the host's explicit
-/// choice, if any.
-pub fn negotiated(host: Option<&str>) -> String {
+/// The locale for this page: see the module docs for the order. `user` is the user's pick
+/// (`None`: the saved one, if any), `host` the host's explicit choice, if any.
+pub fn negotiated(user: Option<&str>, host: Option<&str>) -> String {
     let window = web_sys::window();
-    let html_lang = window
-        .as_ref()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("lang"))
-        .filter(|l| !l.is_empty());
-    let languages: Vec<String> = window
-        .map(|w| {
-            w.navigator()
-                .languages()
-                .iter()
-                .filter_map(|l| l.as_string())
-                .collect()
-        })
-        .unwrap_or_default();
-    let saved = saved_choice();
-    let mut candidates = vec![saved.as_deref(), host, html_lang.as_deref()];
-    candidates.extend(languages.iter().map(|l| Some(l.as_str())));
-    choose(&candidates)
+    LocaleChoice {
+        user: user.map(str::to_string).or_else(saved_choice),
+        host: host.map(str::to_string),
+        page: window
+            .as_ref()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("lang"))
+            .filter(|l| !l.is_empty()),
+        browser: window
+            .map(|w| {
+                w.navigator()
+                    .languages()
+                    .iter()
+                    .filter_map(|l| l.as_string())
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+    .locale()
 }
 
 /// The user picked `locale` in the language menu: saved, and it wins over the host's choice.
@@ -60,12 +62,12 @@ pub fn set_user_choice(state: WidgetState, locale: &str) {
     if let Some(s) = local_storage() {
         let _ = s.set_item(CHOICE_KEY, locale);
     }
-    state.locale.set(negotiated(None));
+    state.locale.set(negotiated(Some(locale), None));
 }
 
 /// The host asked for `tag` (`setLocale`); the user's own pick, if any, still wins.
 pub fn set_host_choice(state: WidgetState, tag: &str) {
-    state.locale.set(negotiated(Some(tag)));
+    state.locale.set(negotiated(None, Some(tag)));
 }
 
 /// Keeps the strings, `lang`/`dir` and the launcher label in step with `state.locale`.

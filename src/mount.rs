@@ -10,10 +10,10 @@ use koban_core::boot::BootConfig;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::bridge::{Host, warn};
 use crate::components::app::App;
 #[cfg(feature = "desk")]
 use crate::flow::FlowDesk;
+use crate::host::{Host, warn};
 use crate::state::WidgetState;
 #[cfg(feature = "desk")]
 use crate::ticket::TicketDesk;
@@ -53,17 +53,21 @@ impl Mounted {
 /// the first build (`None` when booted directly).
 #[cfg(feature = "desk")]
 pub type Extra = Option<crate::state::Handover>;
-/// What booting needs beyond the host and config: in the first build, the stage that hands the
-/// panel over to the desk build (held weakly: the stage holds the mounted view).
+/// What booting needs beyond the host and config: in the first build, the way to the desk build
+/// (`crate::stage`, held weakly: the stage holds the mounted view).
 #[cfg(not(feature = "desk"))]
-pub type Extra = std::rc::Weak<crate::stage::Stage>;
+pub type Extra = std::rc::Weak<dyn crate::state::DeskLoader>;
 
 /// Mounts the widget view into `host.root()` and returns the handle.
 pub fn mount(host: Host, config: BootConfig, extra: Extra) -> Mounted {
     let root = host.root();
     let host_launcher = host.launcher();
     adopt_styles(&root, &config.theme.css());
-    let state = WidgetState::new(host, &config);
+    let state = WidgetState::new(
+        host,
+        &config,
+        crate::locale::negotiated(None, config.locale.as_deref()),
+    );
     let api_base = state.api.with_value(|a| a.base().to_string());
     #[cfg(feature = "desk")]
     let (desk, flows, listeners, quiet) = {
@@ -86,13 +90,13 @@ pub fn mount(host: Host, config: BootConfig, extra: Extra) -> Mounted {
     // browser is back online) is the desk build's to send, so it takes over.
     #[cfg(not(feature = "desk"))]
     let (deliver, listeners, quiet) = {
-        let stage = extra.clone();
+        let loader = extra.clone();
         let deliver = move || {
-            if let Some(stage) = stage
+            if let Some(loader) = loader
                 .upgrade()
                 .filter(|_| crate::storage::has_outbox(&api_base))
             {
-                crate::stage::Stage::upgrade(&stage, None);
+                loader.load(None);
             }
         };
         let again = deliver.clone();
@@ -110,7 +114,7 @@ pub fn mount(host: Host, config: BootConfig, extra: Extra) -> Mounted {
             provide_context(flows);
         }
         #[cfg(not(feature = "desk"))]
-        crate::stage::provide(state, extra);
+        crate::components::upgrading::provide(state, extra);
         view! { <App/> }
     });
     #[cfg(feature = "desk")]

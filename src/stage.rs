@@ -24,30 +24,24 @@
 //! ```ignore
 //! let stage = Stage::new(host.clone());
 //! stage.record("set_locale", vec!["ja".into()]); // replayed when the desk build takes over
-//! Stage::upgrade(&stage, None);                  // fetch the desk build and hand over
+//! stage.clone().load(None);                      // fetch the desk build and hand over
 //! stage.forward("open", &[view]);                // once handed over: Some(result)
 //! ```
+//!
+//! The view reaches the stage only through [`DeskLoader`] (the `Upgrade` context), so that the
+//! view never imports what mounts it.
 
 use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::bridge::{Host, warn};
-use crate::components::upgrading::Upgrade;
+use crate::host::{Host, koban_desk, warn};
 use crate::mount::Mounted;
-use crate::state::WidgetState;
-
-#[wasm_bindgen]
-extern "C" {
-    /// Imports and initializes the desk build (memoized; a failed load is retried on the next
-    /// call). Defined by `scripts/package.mjs` in this build's glue.
-    #[wasm_bindgen(js_name = kobanDesk, catch)]
-    fn koban_desk() -> Result<js_sys::Promise, JsValue>;
-}
+use crate::state::DeskLoader;
 
 /// The first build's side of the hand-over, shared by the widget handle and the view.
 pub struct Stage {
@@ -76,18 +70,6 @@ impl Stage {
         })
     }
 
-    /// Remembers a call of the widget's `method` with `args` that the desk build must see when
-    /// it takes over (`command`: the verb and its arguments array; `set_context`: the object;
-    /// `set_locale`: the tag).
-    pub fn record(&self, method: &'static str, args: Vec<JsValue>) {
-        let mut replay = self.replay.borrow_mut();
-        // Only the last context and locale matter.
-        if matches!(method, "set_context" | "set_locale") {
-            replay.retain(|(m, _)| *m != method);
-        }
-        replay.push((method, args));
-    }
-
     /// Once the desk build has taken over: calls its widget's `method` with `args` and returns
     /// the result. `None` before.
     pub fn forward(&self, method: &str, args: &[JsValue]) -> Option<JsValue> {
@@ -105,34 +87,6 @@ impl Stage {
         }
     }
 
-    /// Fetches the desk build (if not yet) and hands the panel over to it.
-    pub fn upgrade(stage: &Rc<Self>, failed: Option<RwSignal<bool>>) {
-        if failed.is_some() {
-            stage.failed.set(failed);
-        }
-        if stage.full.borrow().is_some() || stage.shut.get() || stage.loading.replace(true) {
-            return;
-        }
-        let stage = stage.clone();
-        spawn_local(async move {
-            let module = match koban_desk() {
-                Ok(promise) => JsFuture::from(promise).await,
-                Err(e) => Err(e),
-            };
-            stage.loading.set(false);
-            match module {
-                Ok(module) if !stage.shut.get() => stage.hand_over(&module),
-                Ok(_) => {}
-                Err(_) => {
-                    warn("the ticket form and guides could not be loaded");
-                    if let Some(failed) = stage.failed.take() {
-                        failed.try_set(true);
-                    }
-                }
-            }
-        });
-    }
-
     fn hand_over(&self, module: &JsValue) {
         let Some(mounted) = self.mounted.borrow_mut().take() else {
             return;
@@ -140,13 +94,12 @@ impl Stage {
         // With where the focus is (the user may be typing a query): the desk build puts it back.
         let handover = mounted.state.handover();
         mounted.unmount();
-        let nav: Vec<String> = handover.nav.iter().map(|r| r.to_key()).collect();
         let full = call(
             module,
             "boot_stage2",
             &[
                 self.host.clone(),
-                JsValue::from_str(&nav.join("\n")),
+                JsValue::from_str(&koban_core::nav::encode_stack(&handover.nav)),
                 JsValue::from_str(&handover.query),
                 JsValue::from_bool(handover.open),
                 handover
@@ -166,37 +119,45 @@ impl Stage {
     }
 }
 
-/// Provides the hand-over trigger to the view ([`Upgrade`]), and when the panel first opens,
-/// hands over at once if a guide was left unfinished ("Continue where you left off" is the desk
-/// build's), or else fetches the desk build in the background a moment later.
-pub fn provide(state: WidgetState, stage: Weak<Stage>) {
-    let api_base = state.api.with_value(|a| a.base().to_string());
-    provide_context(Upgrade(StoredValue::new_local(stage.clone())));
-    Effect::new(move |fetched: Option<bool>| {
-        if fetched == Some(true) || !state.open() {
-            return fetched.unwrap_or(false);
+impl DeskLoader for Stage {
+    /// Fetches the desk build (if not yet) and hands the panel over to it.
+    fn load(self: Rc<Self>, failed: Option<RwSignal<bool>>) {
+        let stage = self;
+        if failed.is_some() {
+            stage.failed.set(failed);
         }
-        match stage
-            .upgrade()
-            .filter(|_| crate::flow::saved_run(&api_base).is_some())
-        {
-            Some(stage) => Stage::upgrade(&stage, None),
-            None => spawn_local(async {
-                crate::timer::sleep(1500).await;
-                prefetch();
-            }),
+        if stage.full.borrow().is_some() || stage.shut.get() || stage.loading.replace(true) {
+            return;
         }
-        true
-    });
-}
-
-/// Fetches and compiles the desk build in the background, so that the ticket form and guides
-/// open at once (and offline) later. Errors are left to [`Stage::upgrade`].
-pub fn prefetch() {
-    if let Ok(promise) = koban_desk() {
         spawn_local(async move {
-            let _ = JsFuture::from(promise).await;
+            let module = match koban_desk() {
+                Ok(promise) => JsFuture::from(promise).await,
+                Err(e) => Err(e),
+            };
+            stage.loading.set(false);
+            match module {
+                Ok(module) if !stage.shut.get() => stage.hand_over(&module),
+                Ok(_) => {}
+                Err(_) => {
+                    warn("the ticket form and guides could not be loaded");
+                    if let Some(failed) = stage.failed.take() {
+                        failed.try_set(true);
+                    }
+                }
+            }
         });
+    }
+
+    /// Remembers a call of the widget's `method` with `args` that the desk build must see when
+    /// it takes over (`command`: the verb and its arguments array; `set_context`: the object;
+    /// `set_locale`: the tag).
+    fn record(&self, method: &'static str, args: Vec<JsValue>) {
+        let mut replay = self.replay.borrow_mut();
+        // Only the last context and locale matter.
+        if matches!(method, "set_context" | "set_locale") {
+            replay.retain(|(m, _)| *m != method);
+        }
+        replay.push((method, args));
     }
 }
 

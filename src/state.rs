@@ -5,66 +5,29 @@
 //!
 //! ```ignore
 //! let state = WidgetState::expect();
-//! state.navigate(Route::Article("node-offline".into()));
+//! state.navigate(Route::Article("node-offline".into()), 0); // 0: the home view's scroll offset
 //! state.set_open(false); // emits `close` and returns focus to the launcher
 //! ```
+//!
+//! The logic of the view stack (Back, scroll offsets, the hand-over text) is koban-core's
+//! [`koban_core::nav`]; this module holds it in signals.
 
 use koban_core::boot::{BootConfig, Mode};
+use koban_core::nav::NavStack;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::api::ApiClient;
-use crate::bridge::Host;
+use crate::host::Host;
 
-/// A view of the panel. The panel keeps a stack of them; Back pops.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Route {
-    /// Home: search, suggestions, categories, channels.
-    Home,
-    /// The articles of one category.
-    Category(String),
-    /// One article.
-    Article(String),
-    /// The ticket form (or, once sent, its confirmation).
-    Ticket,
-    /// A guided flow.
-    Flow(String),
-}
-
-impl Route {
-    /// The route as one line of text: a kind letter, then the id (`a` + article id, `f` + flow
-    /// id, `t` for the ticket form, ...). Carries the panel across the hand-over to the desk build
-    /// (`crate::stage`).
-    pub fn to_key(&self) -> String {
-        match self {
-            Route::Home => "h".into(),
-            Route::Category(id) => format!("c{id}"),
-            Route::Article(id) => format!("a{id}"),
-            Route::Ticket => "t".into(),
-            Route::Flow(id) => format!("f{id}"),
-        }
-    }
-
-    /// The route [`Route::to_key`] wrote; `None` for anything else.
-    pub fn from_key(key: &str) -> Option<Route> {
-        let id = key.get(1..).unwrap_or_default().to_string();
-        Some(match key.as_bytes().first()? {
-            b'h' => Route::Home,
-            b'c' => Route::Category(id),
-            b'a' => Route::Article(id),
-            b't' => Route::Ticket,
-            b'f' => Route::Flow(id),
-            _ => return None,
-        })
-    }
-}
+pub use koban_core::nav::Route;
 
 /// What the panel shows, carried from the first build to the desk build when the desk takes over
 /// (`crate::stage`): the view stack, the typed query, whether the panel is open and where the
 /// focus was.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Handover {
-    /// The view stack, bottom first ([`Route::to_key`] lines).
+    /// The view stack, bottom first (as text: [`koban_core::nav::encode_stack`]).
     pub nav: Vec<Route>,
     /// The search query.
     pub query: String,
@@ -88,7 +51,7 @@ pub struct WidgetState {
     /// Bumped whenever the UI strings change (a locale's messages arrived): the panel re-renders.
     pub strings: RwSignal<u32>,
     /// The navigation stack: the last entry is shown; each remembers its scroll position.
-    pub nav: RwSignal<Vec<(Route, i32)>>,
+    pub nav: RwSignal<NavStack>,
     /// The search query, kept while the user opens results and comes back.
     pub query: RwSignal<String>,
     /// Article ids the host asked to show first (`Koban('suggest', [...])`).
@@ -113,8 +76,8 @@ impl WidgetState {
         expect_context()
     }
 
-    /// State for a freshly booted widget.
-    pub fn new(host: Host, config: &BootConfig) -> Self {
+    /// State for a freshly booted widget speaking `locale` ([`crate::locale::negotiated`]).
+    pub fn new(host: Host, config: &BootConfig, locale: String) -> Self {
         let api_base = config.api_base.clone().unwrap_or_else(|| {
             web_sys::window()
                 .and_then(|w| w.location().origin().ok())
@@ -123,9 +86,9 @@ impl WidgetState {
         Self {
             open: RwSignal::new(config.mode == Mode::Inline),
             context: RwSignal::new(Vec::new()),
-            locale: RwSignal::new(crate::locale::negotiated(config.locale.as_deref())),
+            locale: RwSignal::new(locale),
             strings: RwSignal::new(0),
-            nav: RwSignal::new(vec![(Route::Home, 0)]),
+            nav: RwSignal::new(NavStack::default()),
             query: RwSignal::new(String::new()),
             host_suggestions: RwSignal::new(Vec::new()),
             mode: config.mode,
@@ -153,9 +116,7 @@ impl WidgetState {
     /// What the panel shows now, for the hand-over to the desk build.
     pub fn handover(&self) -> Handover {
         Handover {
-            nav: self
-                .nav
-                .with_untracked(|n| n.iter().map(|(r, _)| r.clone()).collect()),
+            nav: self.nav.with_untracked(|n| n.routes().cloned().collect()),
             query: self.query.get_untracked(),
             open: self.is_open(),
             focus: self.focused_id(),
@@ -177,10 +138,7 @@ impl WidgetState {
     /// Shows what `handover` says, silently: no `open` event (the host saw it already), and the
     /// focus back where it was.
     pub fn restore(&self, handover: Handover) {
-        if !handover.nav.is_empty() {
-            self.nav
-                .set(handover.nav.into_iter().map(|r| (r, 0)).collect());
-        }
+        self.nav.set(NavStack::of(handover.nav));
         self.query.set(handover.query);
         self.handed_focus.set_value(handover.focus);
         if self.mode != Mode::Inline {
@@ -210,42 +168,29 @@ impl WidgetState {
 
     /// The route shown now, tracked.
     pub fn route(&self) -> Route {
-        self.nav
-            .with(|n| n.last().map(|(r, _)| r.clone()).unwrap_or(Route::Home))
+        self.nav.with(|n| n.current().clone())
     }
 
     /// Whether there is a view to go back to, tracked.
     pub fn can_go_back(&self) -> bool {
-        self.nav.with(|n| n.len() > 1)
+        self.nav.with(NavStack::can_go_back)
     }
 
     /// Shows `route`, remembering `scroll` (the current view's scroll offset) for Back.
     pub fn navigate(&self, route: Route, scroll: i32) {
-        self.nav.update(|n| {
-            if let Some(last) = n.last_mut() {
-                last.1 = scroll;
-            }
-            if n.last().map(|(r, _)| r) != Some(&route) {
-                n.push((route, 0));
-            }
-        });
+        self.nav.update(|n| n.navigate(route, scroll));
     }
 
     /// Goes back one view and returns the scroll offset to restore there.
     pub fn back(&self) -> i32 {
         let mut scroll = 0;
-        self.nav.update(|n| {
-            if n.len() > 1 {
-                n.pop();
-            }
-            scroll = n.last().map(|(_, s)| *s).unwrap_or(0);
-        });
+        self.nav.update(|n| scroll = n.back());
         scroll
     }
 
     /// Back to the home view, forgetting the stack.
     pub fn go_home(&self) {
-        self.nav.set(vec![(Route::Home, 0)]);
+        self.nav.set(NavStack::default());
     }
 
     /// Emits a public event to the host's listeners.
@@ -261,4 +206,18 @@ impl WidgetState {
         }
         self.emit(name, detail.into());
     }
+}
+
+/// The first build's way to the desk build (ticket form, guides, articles), for the view: the
+/// first build's `crate::stage` implements it, the view only sees this trait, so that the view
+/// never imports the stage (which mounts the view).
+#[cfg(not(feature = "desk"))]
+pub trait DeskLoader {
+    /// Fetches the desk build (if not yet) and hands the panel over to it; `failed` (the view
+    /// that asked) is set if it cannot be fetched.
+    fn load(self: std::rc::Rc<Self>, failed: Option<RwSignal<bool>>);
+
+    /// Remembers a call of the widget handle's `method` with `args` (`command`: the verb and
+    /// its arguments array), replayed to the desk build when it takes over.
+    fn record(&self, method: &'static str, args: Vec<JsValue>);
 }

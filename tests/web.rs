@@ -16,6 +16,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 struct Fixture {
     shadow: ShadowRoot,
     launcher: HtmlElement,
+    root: HtmlElement,
     events: Array,
     widget: Widget,
 }
@@ -24,7 +25,13 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+/// A host object as the loader makes it (shadow root, launcher, render root, event log), and
+/// the widget booted on it by `boot`.
 fn mount(config: &str) -> Fixture {
+    mount_with(config, boot)
+}
+
+fn mount_with(config: &str, boot: impl FnOnce(Host) -> Widget) -> Fixture {
     let doc = document();
     let host_el = doc.create_element("koban-widget").unwrap();
     doc.body().unwrap().append_child(&host_el).unwrap();
@@ -54,9 +61,11 @@ fn mount(config: &str) -> Fixture {
     .unwrap();
     Reflect::set(&host, &"emit".into(), &emit).unwrap();
     let widget = boot(host.unchecked_into::<Host>());
+    let root = root.clone();
     Fixture {
         shadow,
         launcher,
+        root,
         events,
         widget,
     }
@@ -131,13 +140,23 @@ async fn toggle_and_shutdown() {
     assert!(query(&f, "[role=dialog]").is_none());
     f.widget.open(wasm_bindgen::JsValue::UNDEFINED);
     tick().await;
+    assert!(query(&f, ".kb-panel").is_some());
     f.widget.shutdown();
+    tick().await;
+    assert_eq!(
+        f.root.child_nodes().length(),
+        0,
+        "shutdown leaves nothing in the render root"
+    );
+    // The handle outlives the view: what the host calls on it now shows nothing and emits nothing.
+    f.widget.open(wasm_bindgen::JsValue::UNDEFINED);
+    f.widget.toggle();
     tick().await;
     assert!(
         query(&f, ".kb-panel").is_none(),
-        "shutdown removes the view"
+        "nothing comes back after shutdown"
     );
-    assert!(!f.widget.is_open());
+    assert_eq!(events(&f), vec!["ready", "open", "close", "open"]);
 }
 
 #[wasm_bindgen_test]
@@ -269,21 +288,29 @@ async fn hostile_markdown_forced_through_the_compiler_renders_inert() {
     drop(handle);
 }
 
-/// The view stack travels to the desk build as text (`Route::to_key`): every route comes back
-/// as it was, ids with any characters included, and anything else is no route.
+/// The view stack travels to the desk build as the text `crate::stage` writes with koban-core's
+/// `encode_stack` and `boot_stage2` reads: every route comes back as it was, ids with a line
+/// break, a backslash or any other character included, with the query and the open panel, and
+/// without a second `ready`.
 #[wasm_bindgen_test]
-fn routes_survive_the_hand_over_as_keys() {
-    use koban_widget::state::Route;
-    for route in [
+async fn routes_survive_the_hand_over() {
+    use koban_core::nav::{Route, encode_stack};
+    use leptos::prelude::GetUntracked;
+    let routes = vec![
         Route::Home,
-        Route::Category("billing".into()),
-        Route::Article("node-offline".into()),
+        Route::Article("two\nlines".into()),
+        Route::Flow("gpu:not found/ü\\n".into()),
         Route::Ticket,
-        Route::Flow("gpu:not found/ü".into()),
-        Route::Article(String::new()),
-    ] {
-        assert_eq!(Route::from_key(&route.to_key()), Some(route.clone()));
-    }
-    assert_eq!(Route::from_key(""), None);
-    assert_eq!(Route::from_key("x1"), None);
+    ];
+    let text = encode_stack(&routes);
+    let f = mount_with("{}", |host| {
+        koban_widget::bridge::boot_stage2(host, &text, "gpu list".into(), true, None)
+    });
+    tick().await;
+    let state = f.widget.state().expect("mounted");
+    assert_eq!(state.handover().nav, routes);
+    assert_eq!(state.query.get_untracked(), "gpu list");
+    assert!(f.widget.is_open());
+    assert!(query(&f, ".kb-back").is_some(), "Back leads down the stack");
+    assert!(events(&f).is_empty(), "no second `ready`: {:?}", events(&f));
 }

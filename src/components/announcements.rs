@@ -7,7 +7,7 @@ use koban_core::home::announcements::in_effect;
 use leptos::prelude::*;
 
 use crate::content::Loaded;
-use crate::i18n::t;
+use crate::i18n::{msg, t};
 
 /// The announcements in effect at this moment; nothing when there are none.
 #[component]
@@ -23,13 +23,13 @@ pub fn Announcements(
                 Severity::Info => "kb-announcement",
                 Severity::Warning | Severity::Critical => "kb-announcement kb-severity-warning",
             };
-            view! { <li class=class dir="auto">{a.text.clone()}</li> }
+            view! { <li class=class dir="auto" lang=loaded.lang(a.lang.as_deref())>{a.text.clone()}</li> }
         })
         .collect();
     (!items.is_empty()).then(|| {
         view! {
             <section class="kb-section" aria-labelledby="kb-announcements-title">
-                <h3 id="kb-announcements-title" class="kb-section-title">{t("announcements-title")}</h3>
+                <h3 id="kb-announcements-title" class="kb-section-title">{t(msg::ANNOUNCEMENTS_TITLE)}</h3>
                 <ul class="kb-announcements">{items}</ul>
             </section>
         }

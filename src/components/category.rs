@@ -14,22 +14,28 @@ pub fn CategoryView(
     id: String,
 ) -> impl IntoView {
     with_content(move |loaded| {
-        let name = loaded
+        let (name, lang) = loaded
             .bundle
             .site
             .category(&id)
-            .map(|c| c.name.clone())
+            .map(|c| (c.name.clone(), loaded.lang(c.lang.as_deref())))
             .unwrap_or_default();
         let items = loaded
-                .bundle
-                .articles
-                .iter()
-                .filter(|a| a.category == id)
-                .map(|a| view! { <Row route=Route::Article(a.id.clone()) title=a.title.clone() meta=a.summary.clone()/> })
-                .collect_view();
+            .bundle
+            .articles
+            .iter()
+            .filter(|a| a.category == id)
+            .map(|a| {
+                let lang = loaded.lang(Some(&a.locale));
+                view! {
+                    <Row route=Route::Article(a.id.clone()) title=a.title.clone() lang=lang.clone()
+                        meta=a.summary.clone() meta_lang=lang/>
+                }
+            })
+            .collect_view();
         view! {
             <section class="kb-section" aria-labelledby="kb-category-title">
-                <h3 id="kb-category-title" class="kb-view-title" tabindex="-1">{name}</h3>
+                <h3 id="kb-category-title" class="kb-view-title" tabindex="-1" lang=lang>{name}</h3>
                 <ul class="kb-list">{items}</ul>
             </section>
         }

@@ -11,7 +11,7 @@ use wasm_bindgen::JsValue;
 
 use crate::components::contact::ContactButton;
 use crate::content::Loaded;
-use crate::i18n::{t, tf};
+use crate::i18n::{msg, t, tf};
 use crate::state::WidgetState;
 
 /// Channels and hours.
@@ -35,7 +35,8 @@ pub fn Channels(
             };
             view! {
                 <li>
-                    <a class=class href=c.url.clone() target="_blank" rel="noopener noreferrer">{c.label.clone()}</a>
+                    <a class=class href=c.url.clone() target="_blank" rel="noopener noreferrer"
+                        lang=loaded.lang(c.lang.as_deref())>{c.label.clone()}</a>
                 </li>
             }
         })
@@ -57,18 +58,18 @@ pub fn Channels(
         view! {
             <p class="kb-hours">
                 <span class="kb-dot" class:kb-online=h.open_now aria-hidden="true"></span>
-                {if h.open_now { t("support-online") } else { t("support-offline") }}
+                {if h.open_now { t(msg::SUPPORT_ONLINE) } else { t(msg::SUPPORT_OFFLINE) }}
             </p>
             <p class="kb-muted">
-                {tf("support-hours", &[("open", format_hhmm(h.local_open)), ("close", format_hhmm(h.local_close)), ("days", days)])}
+                {tf(msg::SUPPORT_HOURS, &[("open", format_hhmm(h.local_open)), ("close", format_hhmm(h.local_close)), ("days", days)])}
             </p>
         }
     });
     let reply = (!support.reply_time.is_empty())
-        .then(|| view! { <p class="kb-muted">{support.reply_time.clone()}</p> });
+        .then(|| view! { <p class="kb-muted" lang=loaded.lang(support.reply_time_lang.as_deref())>{support.reply_time.clone()}</p> });
     view! {
         <section class="kb-section" aria-labelledby="kb-channels-title">
-            <h3 id="kb-channels-title" class="kb-section-title">{t("channels-title")}</h3>
+            <h3 id="kb-channels-title" class="kb-section-title">{t(msg::CHANNELS_TITLE)}</h3>
             {hours_view}
             {reply}
             <ContactButton class="kb-primary"/>

@@ -6,7 +6,7 @@ use koban_core::ticket::TicketDraft;
 use leptos::prelude::*;
 
 use crate::components::panel::PanelNav;
-use crate::i18n::t;
+use crate::i18n::{msg, t};
 use crate::state::Route;
 #[cfg(feature = "desk")]
 use crate::ticket::TicketDesk;
@@ -50,6 +50,6 @@ pub fn ContactButton(
         nav.go(Route::Ticket);
     };
     view! {
-        <button type="button" class=format!("kb-button {class}") on:click=open>{t("contact-support")}</button>
+        <button type="button" class=format!("kb-button {class}") on:click=open>{t(msg::CONTACT_SUPPORT)}</button>
     }
 }

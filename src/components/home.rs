@@ -14,7 +14,7 @@ use crate::components::search::{SearchBox, SearchResults};
 use crate::components::status::with_content;
 use crate::components::suggested::Suggested;
 use crate::content::Loaded;
-use crate::i18n::{t, tf};
+use crate::i18n::{msg, t, tf};
 use crate::state::{Route, WidgetState};
 
 /// Home view of the panel.
@@ -26,7 +26,7 @@ pub fn Home() -> impl IntoView {
     let searching = Memo::new(move |_| state.query.with(|q| !q.trim().is_empty()));
     view! {
         <div class="kb-home">
-            <p class="kb-greeting">{t("home-greeting")}</p>
+            <p class="kb-greeting">{t(msg::HOME_GREETING)}</p>
             <SearchBox/>
             {with_content(move |loaded| {
                 if searching.get() {
@@ -82,14 +82,15 @@ fn Categories(
                 <Row
                     route=Route::Category(c.id.clone())
                     title=c.name.clone()
-                    meta=tf("category-count", &[("count", count.to_string())])
+                    lang=loaded.lang(c.lang.as_deref())
+                    meta=tf(msg::CATEGORY_COUNT, &[("count", count.to_string())])
                 />
             }
         })
         .collect_view();
     view! {
         <section class="kb-section" aria-labelledby="kb-categories-title">
-            <h3 id="kb-categories-title" class="kb-section-title">{t("categories-title")}</h3>
+            <h3 id="kb-categories-title" class="kb-section-title">{t(msg::CATEGORIES_TITLE)}</h3>
             <ul class="kb-list">{items}</ul>
         </section>
     }

@@ -7,7 +7,7 @@ use koban_core::home::suggest::nudge;
 use leptos::prelude::*;
 
 use crate::content::Content;
-use crate::i18n::{t, tf};
+use crate::i18n::{msg, t, tf};
 use crate::state::WidgetState;
 
 const STORAGE_KEY: &str = "koban:nudged";
@@ -30,7 +30,7 @@ pub fn Nudge() -> impl IntoView {
                 shown.iter().any(|c| c == code) || already_nudged(code)
             })
         })?;
-        let (route, title, _) = loaded.doc_link(doc);
+        let (route, title, _, _) = loaded.doc_link(doc);
         Some((code, route, title))
     };
     move || {
@@ -46,9 +46,9 @@ pub fn Nudge() -> impl IntoView {
             view! {
                 <div class="kb-nudge" role="status">
                     <button type="button" class="kb-nudge-open" on:click=open>
-                        {tf("nudge-text", &[("title", title)])}
+                        {tf(msg::NUDGE_TEXT, &[("title", title)])}
                     </button>
-                    <button type="button" class="kb-icon-button kb-nudge-close" aria-label=t("nudge-dismiss") on:click=dismiss>
+                    <button type="button" class="kb-icon-button kb-nudge-close" aria-label=t(msg::NUDGE_DISMISS) on:click=dismiss>
                         <span aria-hidden="true">"×"</span>
                     </button>
                 </div>

@@ -18,7 +18,7 @@ use crate::components::home::Home;
 use crate::components::ticket::TicketView;
 #[cfg(not(feature = "desk"))]
 use crate::components::upgrading::Upgrading;
-use crate::i18n::t;
+use crate::i18n::{msg, t};
 use crate::state::{Route, WidgetState};
 use crate::timer::Later;
 
@@ -127,17 +127,17 @@ pub fn Panel() -> impl IntoView {
                 {move || state.can_go_back().then(|| view! {
                     <button type="button" class="kb-icon-button kb-back" on:click=move |_| nav.back()>
                         <span aria-hidden="true" class="kb-back-arrow">"‹"</span>
-                        <span class="kb-visually-hidden">{t("back")}</span>
+                        <span class="kb-visually-hidden">{t(msg::BACK)}</span>
                     </button>
                 })}
-                <h2 id="kb-title" class="kb-title" tabindex="-1" node_ref=title_ref>{t("panel-title")}</h2>
+                <h2 id="kb-title" class="kb-title" tabindex="-1" node_ref=title_ref>{t(msg::PANEL_TITLE)}</h2>
                 <LanguageMenu/>
                 {floating.then(|| view! {
                     <button
                         node_ref=close_ref
                         type="button"
                         class="kb-icon-button kb-close"
-                        aria-label=t("panel-close")
+                        aria-label=t(msg::PANEL_CLOSE)
                         on:click=move |_| state.set_open(false)
                     >
                         <span aria-hidden="true">"×"</span>
@@ -178,7 +178,7 @@ fn LanguageMenu() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <select id="kb-language" class="kb-language" aria-label=t("language-label")
+        <select id="kb-language" class="kb-language" aria-label=t(msg::LANGUAGE_LABEL)
             on:change=move |ev| crate::locale::set_user_choice(state, &event_target_value(&ev))>
             {options}
         </select>

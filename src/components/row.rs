@@ -4,10 +4,12 @@
 use leptos::prelude::*;
 
 use crate::components::panel::PanelNav;
-use crate::i18n::t;
+use crate::i18n::{msg, t};
 use crate::state::Route;
 
-/// A button that opens `route`, with a title and an optional second line.
+/// A button that opens `route`, with a title and an optional second line, each marked with the
+/// language of its text when that is not the panel's (English fallback content in a German
+/// panel: WCAG 3.1.2).
 #[component]
 pub fn Row(
     /// Where the row leads.
@@ -18,16 +20,22 @@ pub fn Row(
     /// The second line (summary, count), if any.
     #[prop(optional, into)]
     meta: Option<String>,
+    /// The title's `lang`, when not the panel's ([`crate::content::Loaded::lang`]).
+    #[prop(optional_no_strip)]
+    lang: Option<String>,
+    /// The second line's `lang`, when not the panel's.
+    #[prop(optional_no_strip)]
+    meta_lang: Option<String>,
 ) -> impl IntoView {
     let nav = PanelNav::expect();
     // Guided flows are marked as guides wherever they are listed.
     let guide = matches!(route, Route::Flow(_))
-        .then(|| view! { <span class="kb-badge">{t("flow-badge")}</span> });
+        .then(|| view! { <span class="kb-badge">{t(msg::FLOW_BADGE)}</span> });
     view! {
         <li>
             <button type="button" class="kb-row" on:click=move |_| nav.go(route.clone())>
-                <span class="kb-row-title" dir="auto">{guide}{title}</span>
-                {meta.map(|m| view! { <span class="kb-row-meta" dir="auto">{m}</span> })}
+                <span class="kb-row-title" dir="auto" lang=lang>{guide}{title}</span>
+                {meta.map(|m| view! { <span class="kb-row-meta" dir="auto" lang=meta_lang>{m}</span> })}
             </button>
         </li>
     }

@@ -13,7 +13,7 @@ use crate::components::contact::ContactButton;
 use crate::components::highlight::HighlightedText;
 use crate::components::panel::PanelNav;
 use crate::content::Loaded;
-use crate::i18n::{t, tf};
+use crate::i18n::{msg, t, tf};
 use crate::state::{Route, WidgetState};
 use crate::timer::Later;
 
@@ -34,14 +34,14 @@ pub fn SearchBox() -> impl IntoView {
     };
     view! {
         <div class="kb-search">
-            <label for="kb-search-input" class="kb-visually-hidden">{t("search-label")}</label>
+            <label for="kb-search-input" class="kb-visually-hidden">{t(msg::SEARCH_LABEL)}</label>
             <input
                 id="kb-search-input"
                 class="kb-input"
                 type="search"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder=t("search-placeholder")
+                placeholder=t(msg::SEARCH_PLACEHOLDER)
                 prop:value=move || state.query.get()
                 on:input=move |ev| state.query.set(event_target_value(&ev))
                 on:keydown=on_keydown
@@ -116,7 +116,7 @@ pub fn SearchResults(
     view! {
         // One live region for the whole search, so every change of the count is announced.
         <p class="kb-visually-hidden" role="status">
-            {move || tf("search-results", &[("count", hits.with(Vec::len).to_string())])}
+            {move || tf(msg::SEARCH_RESULTS, &[("count", hits.with(Vec::len).to_string())])}
         </p>
         {move || {
             let list = hits.get();
@@ -126,14 +126,14 @@ pub fn SearchResults(
             let items = list
                 .into_iter()
                 .map(|hit| {
-                    let (route, _, _) = list_loaded.doc_link(hit.doc);
+                    let (route, _, _, lang) = list_loaded.doc_link(hit.doc);
                     let guide = matches!(route, Route::Flow(_))
-                        .then(|| view! { <span class="kb-badge">{t("flow-badge")}</span> });
+                        .then(|| view! { <span class="kb-badge">{t(msg::FLOW_BADGE)}</span> });
                     view! {
                         <li>
                             <button type="button" class="kb-row kb-result" on:click=move |_| nav.go(route.clone())>
-                                <span class="kb-row-title" dir="auto">{guide}<HighlightedText text=hit.title/></span>
-                                <span class="kb-row-meta" dir="auto"><HighlightedText text=hit.snippet/></span>
+                                <span class="kb-row-title" dir="auto" lang=lang.clone()>{guide}<HighlightedText text=hit.title/></span>
+                                <span class="kb-row-meta" dir="auto" lang=lang><HighlightedText text=hit.snippet/></span>
                             </button>
                         </li>
                     }
@@ -162,11 +162,11 @@ fn NoResults(
     let also = Callback::new(move |()| crate::feedback::search_to_ticket(state, &asked));
     view! {
         <div class="kb-no-results">
-            <p class="kb-strong">{tf("search-no-results", &[("query", query.clone())])}</p>
-            <p class="kb-muted">{t("search-no-results-hint")}</p>
+            <p class="kb-strong">{tf(msg::SEARCH_NO_RESULTS, &[("query", query.clone())])}</p>
+            <p class="kb-muted">{t(msg::SEARCH_NO_RESULTS_HINT)}</p>
             <div class="kb-actions">
                 {forum.map(|href| view! {
-                    <a class="kb-button" href=href target="_blank" rel="noopener noreferrer">{t("search-ask-community")}</a>
+                    <a class="kb-button" href=href target="_blank" rel="noopener noreferrer">{t(msg::SEARCH_ASK_COMMUNITY)}</a>
                 })}
                 <ContactButton subject=query.clone() also class="kb-secondary"/>
             </div>

@@ -6,12 +6,12 @@ use std::sync::Arc;
 
 use crate::api::ApiError;
 use crate::content::{Content, Loaded};
-use crate::i18n::t;
+use crate::i18n::{Msg, msg, t};
 
 /// Shown while the content loads.
 #[component]
 pub fn Loading() -> impl IntoView {
-    view! { <p class="kb-muted" role="status">{t("loading")}</p> }
+    view! { <p class="kb-muted" role="status">{t(msg::LOADING)}</p> }
 }
 
 /// Shown when the content could not be loaded, with a retry button.
@@ -28,7 +28,7 @@ pub fn LoadError(
 #[component]
 pub fn Failed(
     /// The message to show (`error-network`, `error-server`).
-    message_id: &'static str,
+    message_id: Msg,
     /// Runs on Try again.
     retry: Callback<()>,
 ) -> impl IntoView {
@@ -36,7 +36,7 @@ pub fn Failed(
         <div class="kb-error" role="alert">
             <p>{t(message_id)}</p>
             <button type="button" class="kb-button" on:click=move |_| retry.run(())>
-                {t("retry")}
+                {t(msg::RETRY)}
             </button>
         </div>
     }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::row::Row;
 use crate::content::Loaded;
-use crate::i18n::t;
+use crate::i18n::{msg, t};
 use crate::state::WidgetState;
 
 /// How many suggestions at most.
@@ -32,13 +32,13 @@ pub fn Suggested(
         let items = docs
             .into_iter()
             .map(|d| {
-                let (route, title, summary) = loaded.doc_link(d);
-                view! { <Row route title meta=summary/> }
+                let (route, title, summary, lang) = loaded.doc_link(d);
+                view! { <Row route title meta=summary lang=lang.clone() meta_lang=lang/> }
             })
             .collect_view();
         Some(view! {
             <section class="kb-section kb-suggested" aria-labelledby="kb-suggested-title">
-                <h3 id="kb-suggested-title" class="kb-section-title">{t("suggested-title")}</h3>
+                <h3 id="kb-suggested-title" class="kb-section-title">{t(msg::SUGGESTED_TITLE)}</h3>
                 <ul class="kb-list">{items}</ul>
             </section>
         })

@@ -5,7 +5,7 @@ use koban_core::ticket::files::{AttachmentPolicy, FileProblem};
 use wasm_bindgen::JsValue;
 
 use crate::api::ApiError;
-use crate::i18n::tf;
+use crate::i18n::{msg, tf};
 
 /// `bytes` as "1.5 MB" / "300 kB" / "12 byte" in `locale`.
 pub fn format_size(bytes: u64, locale: &str) -> String {
@@ -48,7 +48,7 @@ fn extensions(policy: &AttachmentPolicy) -> String {
 /// The help text under the file picker.
 pub fn policy_text(policy: &AttachmentPolicy, locale: &str) -> String {
     tf(
-        "ticket-files-help",
+        msg::TICKET_FILES_HELP,
         &[
             ("types", extensions(policy)),
             ("size", format_size(policy.max_bytes, locale)),
@@ -66,20 +66,20 @@ pub fn problem_text(
 ) -> String {
     let name = name.to_string();
     match problem {
-        FileProblem::Empty => tf("ticket-file-empty", &[("name", name)]),
+        FileProblem::Empty => tf(msg::TICKET_FILE_EMPTY, &[("name", name)]),
         FileProblem::TooLarge => tf(
-            "ticket-file-too-large",
+            msg::TICKET_FILE_TOO_LARGE,
             &[
                 ("name", name),
                 ("size", format_size(policy.max_bytes, locale)),
             ],
         ),
         FileProblem::NotAllowed => tf(
-            "ticket-file-type",
+            msg::TICKET_FILE_TYPE,
             &[("name", name), ("types", extensions(policy))],
         ),
         FileProblem::TooMany => tf(
-            "ticket-file-too-many",
+            msg::TICKET_FILE_TOO_MANY,
             &[("name", name), ("count", policy.max_files.to_string())],
         ),
     }
@@ -95,6 +95,6 @@ pub fn upload_error_text(
     match error {
         ApiError::Status(413) => problem_text(FileProblem::TooLarge, name, policy, locale),
         ApiError::Status(415) => problem_text(FileProblem::NotAllowed, name, policy, locale),
-        _ => tf("ticket-file-failed", &[("name", name.to_string())]),
+        _ => tf(msg::TICKET_FILE_FAILED, &[("name", name.to_string())]),
     }
 }

@@ -15,8 +15,9 @@ pub mod files;
 pub mod send;
 pub mod storage;
 
-use koban_core::problem::{ProblemCode, ProblemDetails};
+use koban_core::problem::ProblemDetails;
 use koban_core::ticket::files::{AttachmentPolicy, check_file};
+use koban_core::ticket::form::{FormErrors, Refusal};
 use koban_core::ticket::outbox::SavedTicket;
 use koban_core::ticket::{
     FieldError, FieldErrors, TicketContext, TicketDraft, TicketRules, validate,
@@ -24,6 +25,7 @@ use koban_core::ticket::{
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use crate::i18n::{Msg, msg};
 use crate::state::WidgetState;
 use crate::storage::now_ms;
 use storage::DraftStore;
@@ -59,14 +61,10 @@ pub struct DeskState {
     pub saved: SavedTicket,
     /// Where the ticket is.
     pub status: SendStatus,
-    /// Per-field errors from the server's last 422; a field's errors go when it is edited.
-    pub server_errors: FieldErrors,
-    /// A form-level message id (`ticket-error-too-fast`, ...), shown above the send button.
-    pub notice: Option<&'static str>,
-    /// Whether every field's errors are shown (after a submit), not just the edited ones.
-    pub show_all_errors: bool,
-    /// Fields the user has edited (their errors show as they type).
-    pub touched: Vec<String>,
+    /// Which field errors show (koban-core's [`FormErrors`]).
+    pub errors: FormErrors,
+    /// Why the server refused the ticket, shown above the send button.
+    pub notice: Option<Refusal>,
     /// Fields that came from `identify` and cannot be edited.
     pub readonly: Vec<&'static str>,
     /// The signed-in user, from `identify`.
@@ -80,18 +78,9 @@ pub struct DeskState {
 }
 
 impl DeskState {
-    /// The errors to show for `path` now under `rules`: koban-core's validation of the form as
-    /// typed plus the server's, once the field was edited or a submit was tried.
+    /// The errors to show for `path` now under `rules` ([`FormErrors::for_field`]).
     pub fn errors_for(&self, path: &str, rules: &TicketRules) -> Vec<FieldError> {
-        if !self.show_all_errors && !self.touched.iter().any(|f| f == path) {
-            return Vec::new();
-        }
-        let mut errors: Vec<FieldError> = match validate(&self.saved.draft, rules) {
-            Ok(()) => Vec::new(),
-            Err(e) => e.0.into_iter().filter(|e| e.field == path).collect(),
-        };
-        errors.extend(self.server_errors.for_field(path).cloned());
-        errors
+        self.errors.for_field(&self.saved.draft, rules, path)
     }
 }
 
@@ -172,11 +161,8 @@ impl TicketDesk {
     pub fn edit(&self, field: &str, change: impl FnOnce(&mut TicketDraft)) {
         self.state.update(|s| {
             change(&mut s.saved.draft);
-            s.server_errors.0.retain(|x| x.field != field);
+            s.errors.edited(field);
             s.notice = None;
-            if !s.touched.iter().any(|f| f == field) {
-                s.touched.push(field.to_string());
-            }
         });
         self.schedule_save();
     }
@@ -325,7 +311,7 @@ impl TicketDesk {
         let valid = self
             .state
             .with_untracked(|s| validate(&s.saved.draft, rules).is_ok());
-        self.state.update(|s| s.show_all_errors = true);
+        self.state.update(|s| s.errors.show_all = true);
         if !valid {
             return false;
         }
@@ -386,10 +372,8 @@ impl TicketDesk {
                 fresh.draft.email = std::mem::take(&mut s.saved.draft.email);
             }
             s.saved = fresh;
-            s.server_errors = FieldErrors::default();
+            s.errors = FormErrors::default();
             s.notice = None;
-            s.show_all_errors = false;
-            s.touched.clear();
             s.file_notice = None;
         });
     }
@@ -417,22 +401,16 @@ impl TicketDesk {
 
     /// The server refused the request (a final 4xx): back to the form, errors on their fields.
     fn refused(&self, status: u16, problem: Option<ProblemDetails>) {
-        let notice = match (status, problem.as_ref().and_then(|p| p.problem_code())) {
-            (_, Some(ProblemCode::ValidationFailed)) => "ticket-error-fields",
-            (_, Some(ProblemCode::TooFast)) => "ticket-error-too-fast",
-            (413, _) => "ticket-error-too-large",
-            (_, Some(ProblemCode::SpamSuspected)) => "ticket-error-rejected",
-            _ => "error-server",
-        };
         let (code, errors) = match problem {
             Some(p) => (p.code, p.errors.unwrap_or_default()),
-            None => (format!("http_{status}"), Vec::new()),
+            None => (String::new(), Vec::new()),
         };
+        let notice = Refusal::of(status, &code);
+        let code = Refusal::event_code(status, &code);
         self.state.update(|s| {
             s.saved.unfreeze();
             s.status = SendStatus::Editing;
-            s.show_all_errors = true;
-            s.server_errors = FieldErrors(errors);
+            s.errors.submitted(FieldErrors(errors));
             s.notice = Some(notice);
         });
         self.save_now();
@@ -440,7 +418,10 @@ impl TicketDesk {
             "error",
             &[
                 ("code", JsValue::from_str(&code)),
-                ("message", JsValue::from_str(&crate::i18n::t(notice))),
+                (
+                    "message",
+                    JsValue::from_str(&crate::i18n::t(refusal_message(notice))),
+                ),
             ],
         );
     }
@@ -448,5 +429,16 @@ impl TicketDesk {
     /// Back to an empty form after the success view.
     pub fn start_over(&self) {
         self.set_status(SendStatus::Editing);
+    }
+}
+
+/// The message of what a refused ticket tells the user.
+pub fn refusal_message(refusal: Refusal) -> Msg {
+    match refusal {
+        Refusal::Fields => msg::TICKET_ERROR_FIELDS,
+        Refusal::TooFast => msg::TICKET_ERROR_TOO_FAST,
+        Refusal::TooLarge => msg::TICKET_ERROR_TOO_LARGE,
+        Refusal::Rejected => msg::TICKET_ERROR_REJECTED,
+        Refusal::Server => msg::ERROR_SERVER,
     }
 }

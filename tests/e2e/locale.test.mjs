@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { setup, ROOT, ARTIFACTS } from "./support.mjs";
+import { setup, newPage, ROOT, ARTIFACTS } from "./support.mjs";
 import { Widget } from "./widget.mjs";
 
 /** The value of a simple message in a locale's .ftl file. */
@@ -20,7 +20,9 @@ const s = setup({ pages: (koban) => {
   const page = (lang) => `<!doctype html><html${lang ? ` lang="${lang}"` : ""}><head><meta charset="utf-8"><title>Host</title>
 <script async src="${koban.base}/koban.js" data-preload="eager"></script></head>
 <body><h1>Dashboard</h1><input id="host-field" aria-label="host field"></body></html>`;
-  return { "/plain.html": page(""), "/de.html": page("de") };
+  const manual = `<!doctype html><html><head><meta charset="utf-8"><title>Host</title>
+<script async src="${koban.base}/koban.js" data-manual-boot></script></head><body><h1>Dashboard</h1></body></html>`;
+  return { "/plain.html": page(""), "/de.html": page("de"), "/manual.html": manual };
 } });
 
 /** The widget of `page` as it reads in `locale`. */
@@ -119,5 +121,93 @@ test("a screenshot of the open panel per locale (artifacts, for review)", async 
     await page.screenshot({ path: path.join(dir, `${locale}.png`) });
   }
   assert.equal(fs.readdirSync(dir).filter((f) => f.endsWith(".png")).length, LOCALES.length);
+  await page.context().close();
+});
+
+/** The `lang` attribute of the first element in the open panel matching `selector` with `text`. */
+async function langOf(dialog, selector, text) {
+  const el = dialog.locator(selector).filter({ hasText: text }).first();
+  await el.waitFor();
+  return el.getAttribute("lang");
+}
+
+test("English fallback content in a German panel carries lang=\"en\"; the panel's own text does not (WCAG 3.1.2)", async () => {
+  const page = await newPage(s.browser, { locale: "en-US" });
+  // Inside the first announcement's dates, during support hours (a Friday, 11:00 in Berlin).
+  await page.clock.setFixedTime(new Date("2027-01-15T10:00:00Z"));
+  await page.goto(s.host.base + "/de.html");
+  const dialog = await openPanel(page, "de");
+  assert.equal(await page.locator("koban-widget").getAttribute("lang"), "de");
+  // The content has no German: the server sends the English bundle.
+  assert.equal(await langOf(dialog, ".kb-announcement", "GPU-hours"), "en", "announcement");
+  assert.equal(await langOf(dialog, ".kb-channels a", "Developer docs"), "en", "channel name");
+  assert.equal(await langOf(dialog, ".kb-muted", "We usually reply"), "en", "reply time");
+  assert.equal(await langOf(dialog, ".kb-row-title", "Getting started"), "en", "category name");
+  // The article count next to it is the panel's German: no lang of its own.
+  const categories = dialog.getByRole("region", { name: message("de", "categories-title") });
+  assert.equal(await categories.locator(".kb-row-meta").first().getAttribute("lang"), null, "UI text inherits the panel's lang");
+  // Search results: titles and snippets, articles and guides.
+  await dialog.getByRole("searchbox").fill("gpu list");
+  const rows = dialog.locator(".kb-result");
+  await rows.first().waitFor();
+  const n = await rows.count();
+  assert.ok(n >= 2, `results for "gpu list": ${n}`);
+  for (let i = 0; i < n; i++) {
+    assert.equal(await rows.nth(i).locator(".kb-row-title").getAttribute("lang"), "en", `result ${i} title`);
+    assert.equal(await rows.nth(i).locator(".kb-row-meta").getAttribute("lang"), "en", `result ${i} snippet`);
+  }
+  // A guide's snippet is plain text: its question quotes `gridshare-node gpu list` in Markdown.
+  const guide = rows.filter({ has: dialog.locator(".kb-badge") }).first();
+  const snippet = await guide.locator(".kb-row-meta").innerText();
+  assert.match(snippet, /gridshare-node gpu list/);
+  assert.doesNotMatch(snippet, /`/, "no Markdown in the snippet");
+  // A category view: its title and article rows.
+  await dialog.getByRole("searchbox").fill("");
+  await dialog.locator(".kb-row").filter({ hasText: "Nodes" }).first().click();
+  assert.equal(await dialog.locator("#kb-category-title").getAttribute("lang"), "en");
+  assert.equal(await dialog.locator(".kb-row-meta").first().getAttribute("lang"), "en", "article summary");
+  await page.context().close();
+
+  // The same content in an English panel carries no lang of its own.
+  const en = await newPage(s.browser, { locale: "en-US" });
+  await en.goto(s.host.base + "/plain.html");
+  const enDialog = await openPanel(en, "en");
+  await enDialog.locator(".kb-row-title").first().waitFor();
+  assert.equal(await enDialog.locator("[lang]").count(), await enDialog.locator("#kb-language [lang]").count(), "only the language menu's options carry lang");
+  await en.context().close();
+});
+
+test("between setLocale and boot({ locale }) the later host call wins; the user's pick beats both", async () => {
+  const page = await newPage(s.browser, { locale: "en-US" });
+  await page.goto(s.host.base + "/manual.html");
+  await page.waitForFunction(() => window.Koban?.version);
+  const widget = page.locator("koban-widget");
+  const shows = async (locale) => {
+    await page.evaluate(() => Koban("open"));
+    await page.getByRole("dialog", { name: message(locale, "panel-title") }).getByText(message(locale, "home-greeting")).waitFor();
+    assert.equal(await widget.getAttribute("lang"), locale);
+  };
+  // setLocale, then a boot naming a locale: the boot's.
+  await page.evaluate(() => { Koban("setLocale", "fr"); Koban("boot", { locale: "de", preload: "eager" }); });
+  await shows("de");
+  // setLocale after that boot: setLocale's.
+  await page.evaluate(() => Koban("setLocale", "es"));
+  await shows("es");
+  // A later boot naming a locale wins again, and replaces the earlier setLocale for good.
+  await page.evaluate(() => Koban("boot", { locale: "de" }));
+  await shows("de");
+  await page.evaluate(() => Koban("boot", {}));
+  await shows("en");
+  // setLocale, then a boot that names no locale: setLocale's holds.
+  await page.evaluate(() => { Koban("setLocale", "fr"); Koban("boot", {}); });
+  await shows("fr");
+  // The user's pick in the language menu beats every later host call.
+  const menu = page.getByRole("combobox", { name: message("fr", "language-label") });
+  await menu.selectOption("ja");
+  await shows("ja");
+  await page.evaluate(() => Koban("setLocale", "fr"));
+  await page.evaluate(() => Koban("boot", { locale: "de" }));
+  await shows("ja");
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -15,6 +15,8 @@
 //!   effect, support hours.
 //! - [`locales`]: the shipped UI locales, right-to-left ones, the UI locale choice and (with
 //!   `authoring`) the Fluent compiler and checks.
+//! - [`nav`]: the widget panel's views, their stack (Back, scroll offsets) and the text the
+//!   stack is handed over in.
 //! - [`search`]: client-side full-text search (BM25 per field, typos, prefixes, CJK bigrams,
 //!   context boost, highlights); NFKC through the `nfkc` feature or a hook.
 //! - [`ticket`]: the ticket schema, its validation (run by widget and server) and the widget's
@@ -35,6 +37,7 @@ pub mod feedback;
 pub mod flow;
 pub mod home;
 pub mod locales;
+pub mod nav;
 pub mod problem;
 pub mod search;
 pub mod theme;

@@ -304,3 +304,52 @@ fn shipped_bundles_are_fully_translated_and_their_size_is_printed() {
         );
     }
 }
+
+/// Search snippets and summaries are plain text: the `gpu-not-detected` guide, whose questions
+/// quote ``` `gridshare-node gpu list` ``` in Markdown, is compiled to plain text
+/// (`content::plain`), then found and shown without Markdown syntax.
+#[test]
+fn shipped_search_documents_are_plain_text() {
+    use koban_core::home::search_docs::search_docs;
+    use koban_core::search::{DocKind, Index, SearchOptions};
+    let corpus = Corpus::load(&shipped()).unwrap();
+    let bundle = build_bundle(&corpus, "en");
+    let docs = search_docs(&bundle);
+    let flow = docs
+        .iter()
+        .find(|d| d.id == "gpu-not-detected" && d.kind == DocKind::Flow)
+        .unwrap();
+    assert!(
+        flow.body.contains("run gridshare-node gpu list."),
+        "{}",
+        flow.body
+    );
+    for d in docs.iter().filter(|d| d.kind == DocKind::Flow) {
+        assert!(
+            !d.body.contains('`') && !d.summary.contains('`'),
+            "{}",
+            d.id
+        );
+    }
+    let index = Index::build(docs);
+    let hits = index.search(
+        "gpu list",
+        &SearchOptions {
+            limit: 10,
+            context_boost: vec![],
+        },
+    );
+    let guide = hits
+        .iter()
+        .find(|h| index.doc(h.doc).kind == DocKind::Flow)
+        .expect("the guide is found");
+    assert!(
+        guide.snippet.text.contains("gridshare-node gpu list"),
+        "{}",
+        guide.snippet.text
+    );
+    assert!(
+        hits.iter().all(|h| !h.snippet.text.contains('`')),
+        "no backticks in snippets"
+    );
+}

@@ -1,7 +1,8 @@
 //! The shipped UI strings (`/locales`): every `.ftl` parses with the Fluent parser, every locale
 //! the widget ships has exactly the message ids of `en` and the same variables per message, and
-//! the widget's code (`/src`, `/public`, `/scripts`) uses exactly the messages `en` has: every id
-//! it names exists, and no `en` message is unused.
+//! the loader's JS names only messages `en` has. The widget's Rust code names messages through
+//! constants that `build.rs` generates from `en` (`msg::PANEL_TITLE`): an unknown id does not
+//! compile, an unused one is a `dead_code` warning (an error under `make lint`).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -65,114 +66,65 @@ fn the_checks_catch_missing_extra_and_mismatched_messages() {
     );
 }
 
-/// The widget's code: `src/`, `public/` and `scripts/` (which bakes the launcher labels).
-fn code() -> String {
-    let mut all = String::new();
-    let mut stack = vec![
-        root().join("src"),
-        root().join("public"),
-        root().join("scripts"),
-    ];
-    while let Some(p) = stack.pop() {
-        if p.is_dir() {
-            stack.extend(std::fs::read_dir(&p).unwrap().flatten().map(|e| e.path()));
-        } else if let Ok(src) = std::fs::read_to_string(&p) {
-            all.push_str(&src);
-            all.push('\n');
-        }
-    }
-    all
-}
-
-/// Message ids the code names: every literal passed to `t(` / `tf(`, and every other
-/// id-shaped string literal (`"ticket-error-fields"` in a match arm, for instance).
-fn ids_in(code: &str) -> BTreeSet<String> {
+/// Message ids the loader's plain JS names: `t("…")` calls and the keys of its English
+/// table in `public/*.js`, and the `launcher-label` that `scripts/package.mjs` reads from the
+/// `.ftl` files. (The Rust code names messages through `build.rs`'s constants, `msg::*`: an
+/// unknown id does not compile there and an unused one is a `dead_code` warning.)
+fn js_ids() -> BTreeSet<String> {
+    let read = |p: &str| std::fs::read_to_string(root().join(p)).unwrap();
     let mut found = BTreeSet::new();
-    for call in ["t(\"", "tf(\""] {
-        for (at, _) in code.match_indices(call) {
-            // A call of `t` / `tf` itself, not `get("…")` or `split("…")`.
-            let before = code[..at].chars().next_back().unwrap_or(' ');
-            if before.is_alphanumeric() || before == '_' || before == '.' {
+    let mut scan = |src: &str, open: &str, close: &str| {
+        for (at, _) in src.match_indices(open) {
+            // `t("…")` itself, not `split("…")`.
+            let before = src[..at].chars().next_back().unwrap_or(' ');
+            if open.starts_with('t') && (before.is_alphanumeric() || before == '.') {
                 continue;
             }
-            let rest = &code[at + call.len()..];
-            if let Some(end) = rest.find('"') {
+            let rest = &src[at + open.len()..];
+            if let Some(end) = rest.find(close) {
                 found.insert(rest[..end].to_string());
             }
         }
+    };
+    let fallback = read("public/fallback.js");
+    let table = fallback
+        .split("const EN = {")
+        .nth(1)
+        .unwrap()
+        .split("};")
+        .next()
+        .unwrap();
+    scan(table, "\n  \"", "\": ");
+    for file in ["public/fallback.js", "public/koban.js"] {
+        scan(&read(file), "t(\"", "\")");
     }
-    // Every span between two neighbouring quotes (both parities: escaped quotes and char
-    // literals such as '"' would otherwise shift which spans are literals).
-    for literal in code.split('"') {
-        let is_id = literal.len() > 2
-            && literal.contains('-')
-            && literal
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && !literal.starts_with('-')
-            && !literal.ends_with('-');
-        if is_id {
-            found.insert(literal.to_string());
-        }
-    }
+    scan(&read("scripts/package.mjs"), "match(/^", " = ");
     found
 }
 
 #[test]
-fn code_uses_exactly_the_en_messages() {
+fn the_loaders_js_names_only_en_messages() {
     let src = std::fs::read_to_string(root().join("locales/en/widget.ftl")).unwrap();
     let en = compile(&src).unwrap();
-    let en_ids: BTreeSet<String> = en.ids().map(String::from).collect();
-    let code = code();
-    let used = ids_in(&code);
-    // `launcher-label` is read from the .ftl files by scripts/package.mjs (a regex, not a literal).
-    let unused: Vec<&String> = en_ids
-        .iter()
-        .filter(|id| !used.contains(*id) && !code.contains(&format!("^{id} = ")))
-        .collect();
-    assert!(unused.is_empty(), "en messages no code uses: {unused:?}");
-    // Literals shaped like ids that are not messages must be something else (CSS classes and
-    // element ids start with `kb-`); anything else is a message id missing from en.
+    let en_ids: BTreeSet<&str> = en.ids().collect();
+    let used = js_ids();
+    for id in [
+        "panel-title",
+        "panel-close",
+        "fallback-text",
+        "launcher-label",
+    ] {
+        assert!(used.contains(id), "{id} not found in the JS: {used:?}");
+    }
     let unknown: Vec<&String> = used
         .iter()
-        .filter(|id| !en_ids.contains(*id))
-        .filter(|id| {
-            !id.starts_with("kb-")
-                && !id.starts_with("koban-")
-                && !NOT_MESSAGES.contains(&id.as_str())
-        })
+        .filter(|id| !en_ids.contains(id.as_str()))
         .collect();
     assert!(
         unknown.is_empty(),
-        "ids used in code but not in en: {unknown:?}"
+        "ids the JS names but en has not: {unknown:?}"
     );
+    // build.rs leaves the JS-only messages out of the widget's table (and its constants).
+    let build = std::fs::read_to_string(root().join("build.rs")).unwrap();
+    assert!(build.contains("const JS_ONLY: [&str; 1] = [\"fallback-text\"];"));
 }
-
-/// Id-shaped literals in the widget's code that are not message ids.
-const NOT_MESSAGES: &[&str] = &[
-    "content-type",
-    "idempotency-key",
-    "retry-after",
-    "aria-hidden",
-    "bottom-left",
-    "bottom-right",
-    "zh-hans",
-    "zh-hant",
-    "pt-br",
-    "sv-se",
-    "x-koban",
-    "2-digit",
-    "use-strict",
-    "manual-boot",
-    "data-manual-boot",
-    "data-kb-article",
-    "no-referrer",
-    "noopener-noreferrer",
-    "aria-expanded",
-    "aria-labelledby",
-    "aria-modal",
-    "aria-haspopup",
-    "wasm-bindgen",
-    "wasm-opt",
-    "node-offline",
-];

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::components::row::Row;
 use crate::content::Loaded;
 use crate::flow::FlowDesk;
-use crate::i18n::{t, tf};
+use crate::i18n::{msg, t, tf};
 use crate::state::Route;
 
 /// The resume row; nothing when no flow is unfinished.
@@ -28,12 +28,12 @@ pub fn Resume(
         if matches!(flow.step(&step_id)?.kind, StepKind::Outcome { .. }) {
             return None;
         }
-        let meta = tf("flow-step", &[("number", number.to_string())]);
+        let meta = tf(msg::FLOW_STEP, &[("number", number.to_string())]);
         Some(view! {
             <section class="kb-section" aria-labelledby="kb-resume-title">
-                <h3 id="kb-resume-title" class="kb-section-title">{t("flow-resume")}</h3>
+                <h3 id="kb-resume-title" class="kb-section-title">{t(msg::FLOW_RESUME)}</h3>
                 <ul class="kb-list">
-                    <Row route=Route::Flow(flow.id.clone()) title=flow.title.clone() meta/>
+                    <Row route=Route::Flow(flow.id.clone()) title=flow.title.clone() lang=loaded.lang(Some(&flow.locale)) meta/>
                 </ul>
             </section>
         })

@@ -17,7 +17,7 @@ use crate::components::panel::PanelNav;
 use crate::components::status::with_content;
 use crate::content::Loaded;
 use crate::flow::{FlowDesk, check};
-use crate::i18n::{t, tf};
+use crate::i18n::{msg, t, tf};
 use crate::state::{Route, WidgetState};
 use crate::ticket::TicketDesk;
 
@@ -33,7 +33,7 @@ pub fn FlowView(
             let flow = Arc::new(flow.clone());
             view! { <FlowRun flow loaded/> }.into_any()
         }
-        None => view! { <p class="kb-muted">{t("flow-not-found")}</p> }.into_any(),
+        None => view! { <p class="kb-muted">{t(msg::FLOW_NOT_FOUND)}</p> }.into_any(),
     })
 }
 
@@ -57,7 +57,7 @@ fn FlowRun(flow: Arc<Flow>, loaded: Arc<Loaded>) -> impl IntoView {
     let title = flow.title.clone();
     let state = WidgetState::expect();
     let fallback = (flow.locale != state.locale.get_untracked())
-        .then(|| view! { <p class="kb-note">{t("flow-fallback")}</p> });
+        .then(|| view! { <p class="kb-note">{t(msg::FLOW_FALLBACK)}</p> });
     let flow_lang = flow.locale.clone();
     let step_view = {
         let flow = flow.clone();
@@ -66,16 +66,16 @@ fn FlowRun(flow: Arc<Flow>, loaded: Arc<Loaded>) -> impl IntoView {
             let step = run.current(&flow)?.clone();
             let number = run.step_number();
             Some(view! {
-                <p class="kb-step-count">{tf("flow-step", &[("number", number.to_string())])}</p>
+                <p class="kb-step-count">{tf(msg::FLOW_STEP, &[("number", number.to_string())])}</p>
                 {step_body(flow.clone(), loaded.clone(), step.kind, heading)}
                 <div class="kb-actions kb-flow-nav">
                     {(number > 1).then(|| {
                         let flow = flow.clone();
-                        view! { <button type="button" class="kb-button kb-secondary" on:click=move |_| flows.back(&flow)>{t("flow-back")}</button> }
+                        view! { <button type="button" class="kb-button kb-secondary" on:click=move |_| flows.back(&flow)>{t(msg::FLOW_BACK)}</button> }
                     })}
                     {(number > 1).then(|| {
                         let flow = flow.clone();
-                        view! { <button type="button" class="kb-button kb-secondary" on:click=move |_| flows.restart(&flow)>{t("flow-restart")}</button> }
+                        view! { <button type="button" class="kb-button kb-secondary" on:click=move |_| flows.restart(&flow)>{t(msg::FLOW_RESTART)}</button> }
                     })}
                 </div>
             })
@@ -128,12 +128,12 @@ fn step_body(
                 .collect_view();
             let (yes, no) = (answer.clone(), answer);
             view! {
-                <h4 node_ref=heading class="kb-step-title" tabindex="-1">{t("flow-try-this")}</h4>
+                <h4 node_ref=heading class="kb-step-title" tabindex="-1">{t(msg::FLOW_TRY_THIS)}</h4>
                 <Blocks blocks=body/>
                 <ul class="kb-checklist">{items}</ul>
                 <div class="kb-actions">
-                    <button type="button" class="kb-button kb-primary" on:click=move |_| yes(Answer::Worked(true))>{t("flow-worked")}</button>
-                    <button type="button" class="kb-button" on:click=move |_| no(Answer::Worked(false))>{t("flow-not-worked")}</button>
+                    <button type="button" class="kb-button kb-primary" on:click=move |_| yes(Answer::Worked(true))>{t(msg::FLOW_WORKED)}</button>
+                    <button type="button" class="kb-button" on:click=move |_| no(Answer::Worked(false))>{t(msg::FLOW_NOT_WORKED)}</button>
                 </div>
             }
             .into_any()
@@ -155,7 +155,7 @@ fn step_body(
             });
             view! {
                 <h4 node_ref=heading class="kb-step-title" tabindex="-1">{text}</h4>
-                <p class="kb-muted" role="status">{t("flow-checking")}</p>
+                <p class="kb-muted" role="status">{t(msg::FLOW_CHECKING)}</p>
             }
             .into_any()
         }
@@ -166,7 +166,7 @@ fn step_body(
                     {article.as_ref().map(|a| a.title.clone())}
                 </h4>
                 {article.map(|a| view! { <Blocks blocks=a.body/> })}
-                <button type="button" class="kb-button kb-primary" on:click=move |_| answer(Answer::Next)>{t("flow-continue")}</button>
+                <button type="button" class="kb-button kb-primary" on:click=move |_| answer(Answer::Next)>{t(msg::FLOW_CONTINUE)}</button>
             }
             .into_any()
         }
@@ -187,7 +187,7 @@ fn outcome_action(flow: &Arc<Flow>, loaded: &Arc<Loaded>, outcome: Outcome) -> A
     let nav = PanelNav::expect();
     match outcome {
         Outcome::Resolved => view! {
-            <button type="button" class="kb-button kb-primary" on:click=move |_| nav.home()>{t("flow-done")}</button>
+            <button type="button" class="kb-button kb-primary" on:click=move |_| nav.home()>{t(msg::FLOW_DONE)}</button>
         }
         .into_any(),
         Outcome::Ticket { category, summary } => {
@@ -210,7 +210,7 @@ fn outcome_action(flow: &Arc<Flow>, loaded: &Arc<Loaded>, outcome: Outcome) -> A
                 desk.prefill(&prefill);
                 nav.go(Route::Ticket);
             };
-            view! { <button type="button" class="kb-button kb-primary" on:click=open>{t("contact-support")}</button> }
+            view! { <button type="button" class="kb-button kb-primary" on:click=open>{t(msg::CONTACT_SUPPORT)}</button> }
                 .into_any()
         }
         Outcome::Link { channel } => {

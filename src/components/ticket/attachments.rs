@@ -7,7 +7,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{t, tf};
+use crate::i18n::{msg, t, tf};
 use crate::ticket::TicketDesk;
 use crate::ticket::files::{format_size, policy_text};
 use crate::timer::Later;
@@ -53,7 +53,7 @@ pub fn Attachments() -> impl IntoView {
                     .zip(0..)
                     .map(|(f, index)| {
                         let id = f.id.clone();
-                        let label = tf("ticket-file-remove", &[("name", f.name.clone())]);
+                        let label = tf(msg::TICKET_FILE_REMOVE, &[("name", f.name.clone())]);
                         view! {
                             <li class="kb-file">
                                 <span>{f.name.clone()}</span>
@@ -70,14 +70,14 @@ pub fn Attachments() -> impl IntoView {
         };
         Some(view! {
             <div class="kb-field">
-                <label for="kb-f-files" class="kb-label">{t("ticket-files")}</label>
+                <label for="kb-f-files" class="kb-label">{t(msg::TICKET_FILES)}</label>
                 <p id="kb-f-files-help" class="kb-help">{help}</p>
                 <input id="kb-f-files" class="kb-file-input" type="file" multiple
                     accept=accept
                     aria-describedby="kb-f-files-help kb-f-files-error" on:change=on_change/>
                 <ul class="kb-files" node_ref=files_ref>{list}</ul>
                 <p class="kb-muted" role="status">
-                    {move || (desk.state.with(|s| s.uploading) > 0).then(|| t("ticket-files-uploading"))}
+                    {move || (desk.state.with(|s| s.uploading) > 0).then(|| t(msg::TICKET_FILES_UPLOADING))}
                 </p>
                 <p id="kb-f-files-error" class="kb-field-error" role="alert">
                     {move || desk.state.with(|s| s.file_notice.clone())}

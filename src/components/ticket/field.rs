@@ -9,7 +9,7 @@ use std::sync::Arc;
 use koban_core::ticket::{ErrorCode, FieldError, FieldValue, TicketRules};
 use leptos::prelude::*;
 
-use crate::i18n::{t, tf};
+use crate::i18n::{msg, t, tf};
 use crate::ticket::TicketDesk;
 
 /// The kind of control.
@@ -44,18 +44,18 @@ pub struct FieldSpec {
 /// The localized text of one error.
 pub fn error_text(e: &FieldError) -> String {
     let id = match e.code {
-        ErrorCode::Required => "ticket-error-required",
+        ErrorCode::Required => msg::TICKET_ERROR_REQUIRED,
         ErrorCode::TooLong => {
             return tf(
-                "ticket-error-too-long",
+                msg::TICKET_ERROR_TOO_LONG,
                 &[("max", e.max.unwrap_or_default().to_string())],
             );
         }
-        ErrorCode::InvalidEmail => "ticket-error-email",
-        ErrorCode::InvalidUrl => "ticket-error-url",
-        ErrorCode::NotANumber => "ticket-error-number",
-        ErrorCode::NotAnOption | ErrorCode::UnknownCategory => "ticket-error-option",
-        _ => "ticket-error-invalid",
+        ErrorCode::InvalidEmail => msg::TICKET_ERROR_EMAIL,
+        ErrorCode::InvalidUrl => msg::TICKET_ERROR_URL,
+        ErrorCode::NotANumber => msg::TICKET_ERROR_NUMBER,
+        ErrorCode::NotAnOption | ErrorCode::UnknownCategory => msg::TICKET_ERROR_OPTION,
+        _ => msg::TICKET_ERROR_INVALID,
     };
     t(id).to_string()
 }
@@ -153,7 +153,7 @@ pub fn field(desk: TicketDesk, spec: FieldSpec, rules: Arc<TicketRules>) -> impl
             view! {
                 <select id=id.clone() class="kb-input" required=required aria-invalid=invalid
                     aria-describedby=describedby.clone() prop:value=text on:change=on_text>
-                    <option value="">{t("ticket-choose")}</option>
+                    <option value="">{t(msg::TICKET_CHOOSE)}</option>
                     {options}
                 </select>
             }

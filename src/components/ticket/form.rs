@@ -14,8 +14,8 @@ use super::attachments::Attachments;
 use super::field::{Control, FieldSpec, field};
 use super::preview::Preview;
 use crate::content::Loaded;
-use crate::i18n::t;
-use crate::ticket::{SendStatus, TicketDesk};
+use crate::i18n::{msg, t};
+use crate::ticket::{SendStatus, TicketDesk, refusal_message};
 use crate::timer::Later;
 
 /// The form.
@@ -65,9 +65,9 @@ pub fn TicketForm(
     view! {
         <form node_ref=form_ref class="kb-ticket-form" novalidate on:submit=on_submit
             aria-labelledby="kb-ticket-title">
-            <h3 id="kb-ticket-title" class="kb-view-title" tabindex="-1">{t("ticket-title")}</h3>
+            <h3 id="kb-ticket-title" class="kb-view-title" tabindex="-1">{t(msg::TICKET_TITLE)}</h3>
             <p class="kb-muted">{loaded.bundle.site.support.reply_time.clone()}</p>
-            <p class="kb-muted">{t("ticket-required-note")}</p>
+            <p class="kb-muted">{t(msg::TICKET_REQUIRED_NOTE)}</p>
             {core}
             {custom}
             <Attachments/>
@@ -79,14 +79,14 @@ pub fn TicketForm(
                     on:input=honeypot/>
             </div>
             <Preview/>
-            {move || desk.state.with(|s| s.notice).map(|id| view! { <p class="kb-form-error" role="alert">{t(id)}</p> })}
+            {move || desk.state.with(|s| s.notice).map(|n| view! { <p class="kb-form-error" role="alert">{t(refusal_message(n))}</p> })}
             <div class="kb-actions">
                 <button type="submit" class="kb-button kb-primary" aria-disabled=move || sending().then_some("true")>
-                    {move || if sending() { t("ticket-sending") } else { t("ticket-send") }}
+                    {move || if sending() { t(msg::TICKET_SENDING) } else { t(msg::TICKET_SEND) }}
                 </button>
                 <button type="button" class="kb-button" on:click=move |_| desk.discard()
                     disabled=sending>
-                    {t("ticket-discard")}
+                    {t(msg::TICKET_DISCARD)}
                 </button>
             </div>
         </form>
@@ -132,26 +132,36 @@ fn core_fields(site: &Site) -> Vec<FieldSpec> {
         .map(|c| (c.id.clone(), c.name.clone()))
         .collect();
     vec![
-        spec("name", "ticket-name", false, Control::Input("text", "name")),
+        spec(
+            "name",
+            msg::TICKET_NAME,
+            false,
+            Control::Input("text", "name"),
+        ),
         spec(
             "email",
-            "ticket-email",
+            msg::TICKET_EMAIL,
             true,
             Control::Input("email", "email"),
         ),
         spec(
             "category",
-            "ticket-category",
+            msg::TICKET_CATEGORY,
             true,
             Control::Select(categories),
         ),
         spec(
             "subject",
-            "ticket-subject",
+            msg::TICKET_SUBJECT,
             true,
             Control::Input("text", "off"),
         ),
-        spec("description", "ticket-description", true, Control::TextArea),
+        spec(
+            "description",
+            msg::TICKET_DESCRIPTION,
+            true,
+            Control::TextArea,
+        ),
     ]
 }
 

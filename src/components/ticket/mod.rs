@@ -11,7 +11,7 @@ pub mod sent;
 use leptos::prelude::*;
 
 use crate::components::status::with_content;
-use crate::i18n::t;
+use crate::i18n::{msg, t};
 use crate::ticket::{SendStatus, TicketDesk};
 use form::TicketForm;
 use sent::{Queued, Sent};
@@ -35,9 +35,9 @@ pub fn TicketView() -> impl IntoView {
     });
     let status_text = move || match desk.state.with(|s| s.status.clone()) {
         SendStatus::Editing => String::new(),
-        SendStatus::Sending => t("ticket-sending"),
-        SendStatus::Queued => t("ticket-queued"),
-        SendStatus::Sent(_) => t("ticket-sent"),
+        SendStatus::Sending => t(msg::TICKET_SENDING),
+        SendStatus::Queued => t(msg::TICKET_QUEUED),
+        SendStatus::Sent(_) => t(msg::TICKET_SENT),
     };
     view! {
         <div class="kb-ticket">

@@ -1,10 +1,11 @@
 //! "What is sent with your message": the page context and, when the ticket comes out of a flow,
 //! its transcript, which the user can read and remove.
 
+use koban_core::flow::transcript::lines;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::i18n::t;
+use crate::i18n::{Msg, msg, t};
 use crate::ticket::TicketDesk;
 
 /// The disclosure with the context preview.
@@ -15,7 +16,7 @@ pub fn Preview() -> impl IntoView {
     let context = desk.context();
     let host_context = (!context.context.is_empty())
         .then(|| pretty(&serde_json::to_string(&context.context).unwrap_or_default()));
-    let row = |label: &'static str, value: String| {
+    let row = |label: Msg, value: String| {
         view! { <dt>{t(label)}</dt><dd>{value}</dd> }
     };
     // Memos: the block is drawn when the transcript comes or goes, not on every keystroke, and
@@ -35,11 +36,11 @@ pub fn Preview() -> impl IntoView {
         text.get().map(|text| {
             view! {
                 <div class="kb-transcript">
-                    <p class="kb-label">{t("ticket-transcript")}</p>
+                    <p class="kb-label">{t(msg::TICKET_TRANSCRIPT)}</p>
                     {move || (!removed.get()).then(|| view! { <pre class="kb-pre">{text.clone()}</pre> })}
                     <button type="button" class="kb-button"
                         on:click=move |_| desk.set_transcript_removed(!removed.get_untracked())>
-                        {move || if removed.get() { t("ticket-transcript-keep") } else { t("ticket-transcript-remove") }}
+                        {move || if removed.get() { t(msg::TICKET_TRANSCRIPT_KEEP) } else { t(msg::TICKET_TRANSCRIPT_REMOVE) }}
                     </button>
                 </div>
             }
@@ -47,39 +48,23 @@ pub fn Preview() -> impl IntoView {
     };
     view! {
         <details class="kb-preview">
-            <summary>{t("ticket-preview")}</summary>
+            <summary>{t(msg::TICKET_PREVIEW)}</summary>
             <dl class="kb-context">
-                {row("ticket-preview-page", context.route)}
-                {row("ticket-preview-language", context.locale)}
-                {row("ticket-preview-version", context.widget_version)}
-                {row("ticket-preview-browser", context.user_agent)}
-                {host_context.map(|c| view! { <dt>{t("ticket-preview-context")}</dt><dd><pre class="kb-pre">{c}</pre></dd> })}
+                {row(msg::TICKET_PREVIEW_PAGE, context.route)}
+                {row(msg::TICKET_PREVIEW_LANGUAGE, context.locale)}
+                {row(msg::TICKET_PREVIEW_VERSION, context.widget_version)}
+                {row(msg::TICKET_PREVIEW_BROWSER, context.user_agent)}
+                {host_context.map(|c| view! { <dt>{t(msg::TICKET_PREVIEW_CONTEXT)}</dt><dd><pre class="kb-pre">{c}</pre></dd> })}
             </dl>
         </details>
         {transcript}
     }
 }
 
-/// A transcript as readable text: one line per entry of its `steps` (their `text`, and the
-/// `answer` or `check` result), or the JSON itself when it has another shape.
+/// A transcript as readable text (koban-core's [`lines`]), or the JSON itself when it has
+/// another shape.
 fn transcript_text(value: &serde_json::Value) -> String {
-    let Some(steps) = value.get("steps").and_then(|s| s.as_array()) else {
-        return pretty(&serde_json::to_string(value).unwrap_or_default());
-    };
-    steps
-        .iter()
-        .map(|step| {
-            let part = |k: &str| step.get(k).and_then(|v| v.as_str()).unwrap_or_default();
-            let answer = [part("answer"), part("check")]
-                .into_iter()
-                .find(|a| !a.is_empty());
-            match (part("text"), answer) {
-                (q, None) => format!("• {q}"),
-                (q, Some(a)) => format!("• {q} → {a}"),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    lines(value).unwrap_or_else(|| pretty(&serde_json::to_string(value).unwrap_or_default()))
 }
 
 /// JSON text indented by the browser's `JSON.stringify` (keeps a pretty printer out of the wasm).

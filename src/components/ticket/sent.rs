@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::focus_trap::focus_when_shown;
 use crate::components::panel::PanelNav;
-use crate::i18n::{t, tf};
+use crate::i18n::{msg, t, tf};
 use crate::ticket::{TicketDesk, send};
 
 /// A heading that takes the focus once it is in the document: the form's send button is gone,
@@ -26,9 +26,9 @@ pub fn Queued() -> impl IntoView {
     let subject = desk.state.with_untracked(|s| s.saved.draft.subject.clone());
     view! {
         <div class="kb-ticket-queued">
-            <h3 node_ref=heading class="kb-view-title" tabindex="-1">{t("ticket-queued-title")}</h3>
-            <p>{t("ticket-queued")}</p>
-            <p class="kb-queued-subject">{tf("ticket-queued-subject", &[("subject", subject)])}</p>
+            <h3 node_ref=heading class="kb-view-title" tabindex="-1">{t(msg::TICKET_QUEUED_TITLE)}</h3>
+            <p>{t(msg::TICKET_QUEUED)}</p>
+            <p class="kb-queued-subject">{tf(msg::TICKET_QUEUED_SUBJECT, &[("subject", subject)])}</p>
             <div class="kb-actions">
                 // Both replace this view (the form while sending, the form to edit): its heading
                 // takes the focus.
@@ -36,13 +36,13 @@ pub fn Queued() -> impl IntoView {
                     send::deliver(desk);
                     nav.settle();
                 }>
-                    {t("ticket-send-now")}
+                    {t(msg::TICKET_SEND_NOW)}
                 </button>
                 <button type="button" class="kb-button" on:click=move |_| {
                     desk.cancel();
                     nav.settle();
                 }>
-                    {t("ticket-cancel")}
+                    {t(msg::TICKET_CANCEL)}
                 </button>
             </div>
         </div>
@@ -68,10 +68,10 @@ pub fn Sent(
     };
     view! {
         <div class="kb-ticket-sent">
-            <h3 node_ref=heading class="kb-view-title" tabindex="-1">{t("ticket-sent-title")}</h3>
-            <p>{t("ticket-reference")}" "<strong class="kb-reference">{reference}</strong></p>
+            <h3 node_ref=heading class="kb-view-title" tabindex="-1">{t(msg::TICKET_SENT_TITLE)}</h3>
+            <p>{t(msg::TICKET_REFERENCE)}" "<strong class="kb-reference">{reference}</strong></p>
             <p class="kb-muted">{reply}</p>
-            <button type="button" class="kb-button kb-primary" on:click=back>{t("ticket-back")}</button>
+            <button type="button" class="kb-button kb-primary" on:click=back>{t(msg::TICKET_BACK)}</button>
         </div>
     }
 }

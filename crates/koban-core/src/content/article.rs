@@ -11,6 +11,7 @@ use super::diagnostic::{Diagnostic, line_of};
 use super::frontmatter;
 use super::markdown::compile_markdown;
 use super::model::{Article, Level, Video};
+use super::plain::plain_text;
 use super::site::toml_error;
 
 /// The context kinds an article may list.
@@ -173,7 +174,7 @@ pub(crate) fn parse(
             title: fm.title.into_inner(),
             category: fm.category.into_inner(),
             tags: fm.tags,
-            summary: fm.summary.into_inner(),
+            summary: plain_text(fm.summary.get_ref()),
             contexts: fm.contexts.into_iter().map(Spanned::into_inner).collect(),
             related: fm.related.into_iter().map(Spanned::into_inner).collect(),
             updated: updated_text,

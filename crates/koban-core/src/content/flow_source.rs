@@ -13,6 +13,7 @@ use toml::Spanned;
 
 use super::diagnostic::{Diagnostic, line_of};
 use super::markdown::compile_markdown;
+use super::plain::plain_text;
 use super::site::toml_error;
 use crate::flow::graph::{Problem, problems};
 use crate::flow::{Branch, Choice, Flow, Outcome, Step, StepKind};
@@ -134,7 +135,7 @@ pub fn parse(
             id,
             locale: locale.to_string(),
             title: raw.title.get_ref().clone(),
-            summary: raw.summary.get_ref().clone(),
+            summary: plain_text(raw.summary.get_ref()),
             contexts: raw.contexts.iter().map(|c| c.get_ref().clone()).collect(),
             start: raw.start.get_ref().clone(),
             steps: Vec::new(),
@@ -171,13 +172,17 @@ pub fn parse(
                 }
             }
         };
-        let text = |name: &str, v: &Text, d: &mut dyn FnMut(usize, String)| -> String {
+        // Markdown for an instruction's body; plain text for a question, check or outcome.
+        let markdown = |name: &str, v: &Text, d: &mut dyn FnMut(usize, String)| -> String {
             let t = v.as_ref().map(|v| v.get_ref().clone()).unwrap_or_default();
             if t.trim().is_empty() {
                 let l = v.as_ref().map(&line).unwrap_or(at);
                 d(l, format!("text missing: step `{step_id}` has no `{name}`"));
             }
             t
+        };
+        let text = |name: &str, v: &Text, d: &mut dyn FnMut(usize, String)| -> String {
+            plain_text(&markdown(name, v, d))
         };
         let kind = match s.kind.get_ref().as_str() {
             "question" => {
@@ -193,7 +198,7 @@ pub fn parse(
                             );
                         }
                         Choice {
-                            label: c.label.get_ref().clone(),
+                            label: plain_text(c.label.get_ref()),
                             next: c.next.get_ref().clone(),
                         }
                     })
@@ -201,8 +206,12 @@ pub fn parse(
                 StepKind::Question { text, choices }
             }
             "instruction" => {
-                let body = compile_markdown(&text("text", &s.text, &mut d)).blocks;
-                let checklist = s.checklist.iter().map(|c| c.get_ref().clone()).collect();
+                let body = compile_markdown(&markdown("text", &s.text, &mut d)).blocks;
+                let checklist = s
+                    .checklist
+                    .iter()
+                    .map(|c| plain_text(c.get_ref()))
+                    .collect();
                 let worked = need("worked", &s.worked, &mut d);
                 let not_worked = need("not_worked", &s.not_worked, &mut d);
                 StepKind::Instruction {

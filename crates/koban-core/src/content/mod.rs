@@ -4,6 +4,7 @@
 //! Always compiled (the widget needs them):
 //! - [`model`]: [`ContentBundle`] and everything in it, including the safe [`Block`] tree of
 //!   article bodies. Its module doc shows the JSON shape.
+//! - `lang`: [`ContentBundle::lang_in`], which text a panel marks as in another language.
 //! - [`locale`]: [`negotiate`], which of the site's locales serves a requested language tag.
 //!
 //! With `authoring` (the server and the `koban content` commands):
@@ -12,9 +13,11 @@
 //! - [`bundle`]: [`build_bundle`], the bundle of one locale with per-article fallback.
 //! - [`markdown`]: [`compile_markdown`], Markdown → safe block tree (raw HTML and unsafe links
 //!   dropped).
+//! - [`plain`]: the short texts (summaries, flow questions, labels) as plain text.
 //! - [`flow_source`]: one flow file parsed, compiled and checked (graph rules with `file:line`).
 //! - [`site`], [`article`], [`diagnostic`]: the pieces they are built from.
 
+mod lang;
 pub mod locale;
 pub mod model;
 
@@ -32,6 +35,8 @@ pub mod flow_source;
 mod frontmatter;
 #[cfg(feature = "authoring")]
 pub mod markdown;
+#[cfg(feature = "authoring")]
+pub mod plain;
 #[cfg(feature = "authoring")]
 pub mod site;
 

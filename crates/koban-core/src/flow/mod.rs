@@ -7,6 +7,7 @@
 //!   unreachable steps, dead ends, cycles without exit, duplicate ids, ...).
 //! - [`runner`]: [`runner::Run`], the state machine with history (answer, back, restart) and its
 //!   serializable [`runner::Transcript`].
+//! - [`transcript`]: a transcript as the lines the ticket form shows.
 //!
 //! ```
 //! use koban_core::flow::{Flow, Step, StepKind, Outcome, Choice};
@@ -29,6 +30,7 @@
 
 pub mod graph;
 pub mod runner;
+pub mod transcript;
 
 use serde::{Deserialize, Serialize};
 

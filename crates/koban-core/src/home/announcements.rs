@@ -78,6 +78,7 @@ mod tests {
             starts: starts.into(),
             ends: ends.into(),
             text: "x".into(),
+            lang: None,
         }
     }
 

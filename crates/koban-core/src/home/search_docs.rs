@@ -1,4 +1,5 @@
-//! A content bundle's articles as plain-text search documents.
+//! A content bundle's articles and flows as plain-text search documents (their summaries and
+//! flow texts are plain text already: [`crate::content::plain`], applied when content is built).
 
 use crate::content::{Article, Block, ContentBundle, Inline};
 use crate::flow::{Flow, StepKind};

@@ -10,6 +10,9 @@
 //! assert_eq!(choose(&[None, None, None, Some("xx")]), "en");
 //! assert!(is_rtl("he") && !is_rtl("en"));
 //! ```
+//!
+//! [`LocaleChoice`] is the whole precedence: the user's pick, then the host's latest call, then
+//! the page and the browser.
 
 #[cfg(feature = "authoring")]
 pub mod ftl;
@@ -45,4 +48,78 @@ pub fn choose(candidates: &[Option<&str>]) -> String {
         }
     }
     DEFAULT.to_string()
+}
+
+/// Who asked the widget for which language, and which of them wins ([`LocaleChoice::locale`]):
+/// the user's pick in the panel's language menu beats the host; then the host's explicit choice
+/// (the later of `boot({ locale })` and `setLocale(tag)`: the loader, `public/koban.js`, keeps
+/// the order of the host's calls and boots the widget with the latest, which `setLocale` then
+/// replaces); then the host page's `<html lang>`, then the browser's languages, then [`DEFAULT`].
+///
+/// ```
+/// use koban_core::locales::LocaleChoice;
+/// let mut choice = LocaleChoice { host: Some("de".into()), ..Default::default() };
+/// assert_eq!(choice.locale(), "de");
+/// choice.user = Some("ja".into());
+/// assert_eq!(choice.locale(), "ja", "the user's pick beats the host");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LocaleChoice {
+    /// The user's pick in the language menu (saved, so it holds on the next page too).
+    pub user: Option<String>,
+    /// The host's explicit choice in force; `None` for none, or `auto`.
+    pub host: Option<String>,
+    /// The host page's `<html lang>`.
+    pub page: Option<String>,
+    /// The browser's languages (`navigator.languages`), in order.
+    pub browser: Vec<String>,
+}
+
+impl LocaleChoice {
+    /// The shipped locale to speak (see the type's docs for the order).
+    pub fn locale(&self) -> String {
+        let mut candidates = vec![
+            self.user.as_deref(),
+            self.host.as_deref(),
+            self.page.as_deref(),
+        ];
+        candidates.extend(self.browser.iter().map(|l| Some(l.as_str())));
+        choose(&candidates)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_users_pick_beats_the_host_and_the_host_beats_the_page() {
+        let mut c = LocaleChoice {
+            user: Some("ja".into()),
+            host: Some("de".into()),
+            page: Some("fr".into()),
+            browser: vec!["ko".into()],
+        };
+        assert_eq!(c.locale(), "ja");
+        c.user = None;
+        assert_eq!(c.locale(), "de");
+        c.host = None;
+        assert_eq!(c.locale(), "fr");
+        c.page = None;
+        assert_eq!(c.locale(), "ko");
+    }
+
+    #[test]
+    fn what_matches_no_shipped_locale_is_skipped() {
+        let mut c = LocaleChoice {
+            user: Some("xx".into()),
+            host: Some("not shipped".into()),
+            page: Some("yy".into()),
+            browser: vec!["zz".into(), "pt".into()],
+        };
+        assert_eq!(c.locale(), "pt-BR");
+        c.page = Some("he-IL".into());
+        assert_eq!(c.locale(), "he");
+        assert_eq!(LocaleChoice::default().locale(), DEFAULT);
+    }
 }

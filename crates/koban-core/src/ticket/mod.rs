@@ -10,6 +10,7 @@
 //! - [`validate`](mod@validate): [`validate()`](validate::validate) and [`FieldErrors`].
 //! - [`retry`]: capped exponential backoff with full jitter and the retry classifier.
 //! - [`files`]: the attachment policy and the check before uploading.
+//! - [`form`]: which errors the widget's form shows, and what a refused request tells the user.
 //! - [`outbox`]: the ticket the widget keeps in the browser and the exactly-once send loop's
 //!   decisions.
 //! - [`reference`](mod@reference): the human-friendly ticket reference (`KB-7F3K-92QD`).
@@ -17,6 +18,7 @@
 
 pub mod draft;
 pub mod files;
+pub mod form;
 pub mod outbox;
 pub mod reference;
 pub mod retry;

@@ -18,7 +18,7 @@
 use koban_core::locales::{DEFAULT, LocaleChoice, is_rtl};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 use crate::i18n;
 use crate::state::WidgetState;
@@ -131,25 +131,8 @@ fn mark(root: &web_sys::HtmlElement, locale: &str) {
     }
 }
 
-/// The name of `locale` in its own language ("日本語", "Deutsch"), from `Intl.DisplayNames`.
+/// The name of `locale` in its own language ("日本語", "Deutsch"), for the language menu
+/// (koban-core's [`koban_core::locales::autonym`]).
 pub fn autonym(locale: &str) -> String {
-    let name = (|| {
-        let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-        let ctor: js_sys::Function = js_sys::Reflect::get(&intl, &"DisplayNames".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        let options = js_sys::Object::new();
-        js_sys::Reflect::set(&options, &"type".into(), &"language".into()).ok()?;
-        let args = js_sys::Array::of2(&js_sys::Array::of1(&JsValue::from_str(locale)), &options);
-        let names = js_sys::Reflect::construct(&ctor, &args).ok()?;
-        let of: js_sys::Function = js_sys::Reflect::get(&names, &"of".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        of.call1(&names, &JsValue::from_str(locale))
-            .ok()?
-            .as_string()
-    })();
-    name.unwrap_or_else(|| locale.to_string())
+    koban_core::locales::autonym(locale).to_string()
 }

@@ -30,6 +30,33 @@ pub const DEFAULT: &str = "en";
 /// Locales written right to left.
 pub const RTL: [&str; 2] = ["ar", "he"];
 
+/// Each shipped locale's name in its own language, in the order of [`LOCALES`] (as CLDR and
+/// `Intl.DisplayNames` name them): a table of twelve names is smaller in the widget than asking
+/// the browser, and reads the same in every browser.
+pub const AUTONYMS: [&str; 12] = [
+    "English",
+    "日本語",
+    "简体中文",
+    "繁體中文",
+    "한국어",
+    "español",
+    "français",
+    "Deutsch",
+    "português (Brasil)",
+    "русский",
+    "العربية",
+    "עברית",
+];
+
+/// The name of a shipped `locale` in its own language ([`AUTONYMS`]); the tag itself for any
+/// other.
+pub fn autonym(locale: &str) -> &str {
+    LOCALES
+        .iter()
+        .position(|l| *l == locale)
+        .map_or(locale, |i| AUTONYMS[i])
+}
+
 /// Whether `locale` is written right to left.
 pub fn is_rtl(locale: &str) -> bool {
     RTL.contains(&locale)
@@ -107,6 +134,15 @@ mod tests {
         assert_eq!(c.locale(), "fr");
         c.page = None;
         assert_eq!(c.locale(), "ko");
+    }
+
+    #[test]
+    fn every_shipped_locale_has_its_own_name() {
+        let names: std::collections::BTreeSet<&str> = LOCALES.iter().map(|l| autonym(l)).collect();
+        assert_eq!(names.len(), LOCALES.len(), "twelve different names");
+        assert_eq!(autonym("de"), "Deutsch");
+        assert_eq!(autonym("zh-Hant"), "繁體中文");
+        assert_eq!(autonym("xx"), "xx");
     }
 
     #[test]

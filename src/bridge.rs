@@ -16,7 +16,8 @@ use leptos::prelude::Set;
 use wasm_bindgen::prelude::*;
 
 use crate::host::{Host, warn};
-use crate::mount::{self, Mounted};
+use crate::mount;
+use crate::mounted::Mounted;
 use crate::state::Route;
 #[cfg(feature = "desk")]
 use crate::ticket::Identity;
@@ -106,8 +107,7 @@ pub fn boot(host: Host) -> Widget {
     #[cfg(not(feature = "desk"))]
     {
         let stage = crate::stage::Stage::new(host.clone().unchecked_into());
-        let loader: std::rc::Rc<dyn crate::state::DeskLoader> = stage.clone();
-        let mounted = mount::mount(host, config, std::rc::Rc::downgrade(&loader));
+        let mounted = mount::mount(host, config, std::rc::Rc::downgrade(&stage));
         *stage.mounted.borrow_mut() = Some(mounted);
         Widget { stage }
     }
@@ -185,11 +185,8 @@ impl Widget {
     #[allow(unused_variables)]
     fn record(&self, method: &'static str, first: JsValue, second: Option<JsValue>) {
         #[cfg(not(feature = "desk"))]
-        crate::state::DeskLoader::record(
-            &*self.stage,
-            method,
-            std::iter::once(first).chain(second).collect(),
-        );
+        self.stage
+            .record(method, std::iter::once(first).chain(second).collect());
     }
 }
 

@@ -12,6 +12,7 @@
 //! - [`content`]: the active locale's help content and its search index.
 //! - [`feedback`]: events for content authors, sent in the background.
 //! - [`mount`]: styles into the shadow root, `lang`/`dir`, mounting the Leptos view.
+//! - [`mounted`]: a mounted widget and its shutdown.
 //! - [`state`]: reactive state shared by components, provided as context newtypes.
 //! - [`flow`]: the guided flow being run: saved progress, host checks, events.
 //! - [`ticket`]: the ticket being written or sent: draft autosave, outbox, exactly-once send.
@@ -22,11 +23,11 @@
 //! - [`components`]: the view, one file per component.
 //! - `stage` (first build only): handing the panel over to the desk build (ticket form, guides).
 //!
-//! Imports flow one way, top to bottom: the [`bridge`] (and the first build's `stage`) drive
-//! [`mount`], which mounts the view ([`components`]); the view uses the state ([`state`],
-//! [`content`], [`locale`], [`flow`], [`ticket`], [`i18n`], ...) and the API client ([`api`]);
-//! everything may use [`host`]. Nothing in `components/` imports the bridge, `mount` or `stage`:
-//! the first build's view reaches the desk build through the `state::DeskLoader` trait.
+//! Imports flow one way, top to bottom: the [`bridge`] drives [`mount`], which mounts the view
+//! ([`components`]); the view uses the state ([`state`], [`content`], [`locale`], [`flow`],
+//! [`ticket`], [`i18n`], ...), the API client ([`api`]) and, in the first build, the `stage`
+//! that hands the panel to the desk build (which holds the [`mounted`] widget, never the view);
+//! everything may use [`host`]. Nothing in `components/` imports the bridge or `mount`.
 //!
 //! Two builds of this crate ship: the desk build (default feature `desk`, `koban-desk`) and the
 //! first download without it (`koban-widget`), which leaves out the ticket form and flow views
@@ -44,6 +45,7 @@ pub mod i18n;
 pub mod launcher;
 pub mod locale;
 pub mod mount;
+pub mod mounted;
 #[cfg(not(feature = "desk"))]
 pub mod stage;
 pub mod state;

@@ -4,8 +4,6 @@
 //! allows without `'unsafe-inline'` and which never leaks into the host page. The render root
 //! carries its own `lang` and `dir`, whatever the host's `<html>` says.
 
-use std::any::Any;
-
 use koban_core::boot::BootConfig;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -14,6 +12,7 @@ use crate::components::app::App;
 #[cfg(feature = "desk")]
 use crate::flow::FlowDesk;
 use crate::host::{Host, warn};
+use crate::mounted::Mounted;
 use crate::state::WidgetState;
 #[cfg(feature = "desk")]
 use crate::ticket::TicketDesk;
@@ -21,42 +20,14 @@ use crate::ticket::TicketDesk;
 /// The widget's CSS: every file of `style/`, concatenated and minified by `build.rs`.
 pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/koban.css"));
 
-/// A mounted widget: its state and what must be undone on shutdown.
-pub struct Mounted {
-    /// Shared reactive state.
-    pub state: WidgetState,
-    /// The ticket being written or sent.
-    #[cfg(feature = "desk")]
-    pub desk: TicketDesk,
-    /// The guided flow being run (or left unfinished) and the host's checks.
-    #[cfg(feature = "desk")]
-    pub flows: FlowDesk,
-    root: web_sys::HtmlElement,
-    handle: Box<dyn Any>,
-    listeners: Vec<WindowListenerHandle>,
-}
-
-impl Mounted {
-    /// Unmounts the view and clears the render root.
-    pub fn unmount(self) {
-        for l in self.listeners {
-            l.remove();
-        }
-        #[cfg(feature = "desk")]
-        self.desk.save_now();
-        drop(self.handle);
-        self.root.set_text_content(None);
-    }
-}
-
 /// What booting needs beyond the host and config: in the desk build, the panel handed over by
 /// the first build (`None` when booted directly).
 #[cfg(feature = "desk")]
 pub type Extra = Option<crate::state::Handover>;
-/// What booting needs beyond the host and config: in the first build, the way to the desk build
-/// (`crate::stage`, held weakly: the stage holds the mounted view).
+/// What booting needs beyond the host and config: in the first build, the stage that hands the
+/// panel over to the desk build (held weakly: the stage holds the mounted view).
 #[cfg(not(feature = "desk"))]
-pub type Extra = std::rc::Weak<dyn crate::state::DeskLoader>;
+pub type Extra = std::rc::Weak<crate::stage::Stage>;
 
 /// Mounts the widget view into `host.root()` and returns the handle.
 pub fn mount(host: Host, config: BootConfig, extra: Extra) -> Mounted {
@@ -90,13 +61,13 @@ pub fn mount(host: Host, config: BootConfig, extra: Extra) -> Mounted {
     // browser is back online) is the desk build's to send, so it takes over.
     #[cfg(not(feature = "desk"))]
     let (deliver, listeners, quiet) = {
-        let loader = extra.clone();
+        let stage = extra.clone();
         let deliver = move || {
-            if let Some(loader) = loader
+            if let Some(stage) = stage
                 .upgrade()
                 .filter(|_| crate::storage::has_outbox(&api_base))
             {
-                loader.load(None);
+                stage.load(None);
             }
         };
         let again = deliver.clone();

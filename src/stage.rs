@@ -28,8 +28,8 @@
 //! stage.forward("open", &[view]);                // once handed over: Some(result)
 //! ```
 //!
-//! The view reaches the stage only through [`DeskLoader`] (the `Upgrade` context), so that the
-//! view never imports what mounts it.
+//! The stage holds the [`Mounted`] widget, never the view, so that the view (its `Upgrade`
+//! context, `crate::components::upgrading`) can reach it without an import cycle.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -40,8 +40,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::host::{Host, koban_desk, warn};
-use crate::mount::Mounted;
-use crate::state::DeskLoader;
+use crate::mounted::Mounted;
 
 /// The first build's side of the hand-over, shared by the widget handle and the view.
 pub struct Stage {
@@ -87,41 +86,9 @@ impl Stage {
         }
     }
 
-    fn hand_over(&self, module: &JsValue) {
-        let Some(mounted) = self.mounted.borrow_mut().take() else {
-            return;
-        };
-        // With where the focus is (the user may be typing a query): the desk build puts it back.
-        let handover = mounted.state.handover();
-        mounted.unmount();
-        let full = call(
-            module,
-            "boot_stage2",
-            &[
-                self.host.clone(),
-                JsValue::from_str(&koban_core::nav::encode_stack(&handover.nav)),
-                JsValue::from_str(&handover.query),
-                JsValue::from_bool(handover.open),
-                handover
-                    .focus
-                    .map_or(JsValue::UNDEFINED, |id| JsValue::from_str(&id)),
-            ],
-        );
-        if !full.is_object() {
-            // The desk build could not start: a crash, which the glue hands to the loader (its
-            // fallback panel with the support channels), never to the host page.
-            wasm_bindgen::throw_str("Koban: the desk build did not start");
-        }
-        for (method, args) in self.replay.borrow_mut().drain(..) {
-            call(&full, method, &args);
-        }
-        *self.full.borrow_mut() = Some(full);
-    }
-}
-
-impl DeskLoader for Stage {
-    /// Fetches the desk build (if not yet) and hands the panel over to it.
-    fn load(self: Rc<Self>, failed: Option<RwSignal<bool>>) {
+    /// Fetches the desk build (if not yet) and hands the panel over to it; `failed` (the view
+    /// that asked) is set if it cannot be fetched.
+    pub fn load(self: Rc<Self>, failed: Option<RwSignal<bool>>) {
         let stage = self;
         if failed.is_some() {
             stage.failed.set(failed);
@@ -151,13 +118,44 @@ impl DeskLoader for Stage {
     /// Remembers a call of the widget's `method` with `args` that the desk build must see when
     /// it takes over (`command`: the verb and its arguments array; `set_context`: the object;
     /// `set_locale`: the tag).
-    fn record(&self, method: &'static str, args: Vec<JsValue>) {
+    pub fn record(&self, method: &'static str, args: Vec<JsValue>) {
         let mut replay = self.replay.borrow_mut();
         // Only the last context and locale matter.
         if matches!(method, "set_context" | "set_locale") {
             replay.retain(|(m, _)| *m != method);
         }
         replay.push((method, args));
+    }
+
+    fn hand_over(&self, module: &JsValue) {
+        let Some(mounted) = self.mounted.borrow_mut().take() else {
+            return;
+        };
+        // With where the focus is (the user may be typing a query): the desk build puts it back.
+        let handover = mounted.state.handover();
+        mounted.unmount();
+        let full = call(
+            module,
+            "boot_stage2",
+            &[
+                self.host.clone(),
+                JsValue::from_str(&koban_core::nav::encode_stack(&handover.nav)),
+                JsValue::from_str(&handover.query),
+                JsValue::from_bool(handover.open),
+                handover
+                    .focus
+                    .map_or(JsValue::UNDEFINED, |id| JsValue::from_str(&id)),
+            ],
+        );
+        if !full.is_object() {
+            // The desk build could not start: a crash, which the glue hands to the loader (its
+            // fallback panel with the support channels), never to the host page.
+            wasm_bindgen::throw_str("Koban: the desk build did not start");
+        }
+        for (method, args) in self.replay.borrow_mut().drain(..) {
+            call(&full, method, &args);
+        }
+        *self.full.borrow_mut() = Some(full);
     }
 }
 

@@ -207,17 +207,3 @@ impl WidgetState {
         self.emit(name, detail.into());
     }
 }
-
-/// The first build's way to the desk build (ticket form, guides, articles), for the view: the
-/// first build's `crate::stage` implements it, the view only sees this trait, so that the view
-/// never imports the stage (which mounts the view).
-#[cfg(not(feature = "desk"))]
-pub trait DeskLoader {
-    /// Fetches the desk build (if not yet) and hands the panel over to it; `failed` (the view
-    /// that asked) is set if it cannot be fetched.
-    fn load(self: std::rc::Rc<Self>, failed: Option<RwSignal<bool>>);
-
-    /// Remembers a call of the widget handle's `method` with `args` (`command`: the verb and
-    /// its arguments array), replayed to the desk build when it takes over.
-    fn record(&self, method: &'static str, args: Vec<JsValue>);
-}

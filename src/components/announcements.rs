@@ -23,7 +23,7 @@ pub fn Announcements(
                 Severity::Info => "kb-announcement",
                 Severity::Warning | Severity::Critical => "kb-announcement kb-severity-warning",
             };
-            view! { <li class=class dir="auto" lang=loaded.lang(a.lang.as_deref())>{a.text.clone()}</li> }
+            view! { <li class=class dir="auto" lang=loaded.lang(None)>{a.text.clone()}</li> }
         })
         .collect();
     (!items.is_empty()).then(|| {

@@ -18,7 +18,7 @@ pub fn CategoryView(
             .bundle
             .site
             .category(&id)
-            .map(|c| (c.name.clone(), loaded.lang(c.lang.as_deref())))
+            .map(|c| (c.name.clone(), loaded.lang(None)))
             .unwrap_or_default();
         let items = loaded
             .bundle
@@ -28,8 +28,7 @@ pub fn CategoryView(
             .map(|a| {
                 let lang = loaded.lang(Some(&a.locale));
                 view! {
-                    <Row route=Route::Article(a.id.clone()) title=a.title.clone() lang=lang.clone()
-                        meta=a.summary.clone() meta_lang=lang/>
+                    <Row route=Route::Article(a.id.clone()) title=a.title.clone() lang meta=a.summary.clone()/>
                 }
             })
             .collect_view();

@@ -36,7 +36,7 @@ pub fn Channels(
             view! {
                 <li>
                     <a class=class href=c.url.clone() target="_blank" rel="noopener noreferrer"
-                        lang=loaded.lang(c.lang.as_deref())>{c.label.clone()}</a>
+                        lang=loaded.lang(None)>{c.label.clone()}</a>
                 </li>
             }
         })
@@ -65,8 +65,9 @@ pub fn Channels(
             </p>
         }
     });
-    let reply = (!support.reply_time.is_empty())
-        .then(|| view! { <p class="kb-muted" lang=loaded.lang(support.reply_time_lang.as_deref())>{support.reply_time.clone()}</p> });
+    let reply = (!support.reply_time.is_empty()).then(
+        || view! { <p class="kb-muted" lang=loaded.lang(None)>{support.reply_time.clone()}</p> },
+    );
     view! {
         <section class="kb-section" aria-labelledby="kb-channels-title">
             <h3 id="kb-channels-title" class="kb-section-title">{t(msg::CHANNELS_TITLE)}</h3>

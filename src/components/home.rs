@@ -82,7 +82,6 @@ fn Categories(
                 <Row
                     route=Route::Category(c.id.clone())
                     title=c.name.clone()
-                    lang=loaded.lang(c.lang.as_deref())
                     meta=tf(msg::CATEGORY_COUNT, &[("count", count.to_string())])
                 />
             }

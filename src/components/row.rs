@@ -20,12 +20,10 @@ pub fn Row(
     /// The second line (summary, count), if any.
     #[prop(optional, into)]
     meta: Option<String>,
-    /// The title's `lang`, when not the panel's ([`crate::content::Loaded::lang`]).
+    /// The `lang` of the title and second line, when not the panel's
+    /// ([`crate::content::Loaded::lang`]); none when the second line is the panel's own text.
     #[prop(optional_no_strip)]
     lang: Option<String>,
-    /// The second line's `lang`, when not the panel's.
-    #[prop(optional_no_strip)]
-    meta_lang: Option<String>,
 ) -> impl IntoView {
     let nav = PanelNav::expect();
     // Guided flows are marked as guides wherever they are listed.
@@ -34,8 +32,8 @@ pub fn Row(
     view! {
         <li>
             <button type="button" class="kb-row" on:click=move |_| nav.go(route.clone())>
-                <span class="kb-row-title" dir="auto" lang=lang>{guide}{title}</span>
-                {meta.map(|m| view! { <span class="kb-row-meta" dir="auto" lang=meta_lang>{m}</span> })}
+                <span class="kb-row-title" dir="auto" lang=lang.clone()>{guide}{title}</span>
+                {meta.map(|m| view! { <span class="kb-row-meta" dir="auto" lang=lang>{m}</span> })}
             </button>
         </li>
     }

@@ -33,7 +33,7 @@ pub fn Suggested(
             .into_iter()
             .map(|d| {
                 let (route, title, summary, lang) = loaded.doc_link(d);
-                view! { <Row route title meta=summary lang=lang.clone() meta_lang=lang/> }
+                view! { <Row route title meta=summary lang/> }
             })
             .collect_view();
         Some(view! {

@@ -1,6 +1,5 @@
 //! An article, the ticket route and guides in the first build: "Loading…" while the desk build
-//! takes over (`crate::stage`, reached through [`DeskLoader`]), or, if it cannot be fetched, a
-//! localized error with Retry.
+//! takes over ([`Stage`]), or, if it cannot be fetched, a localized error with Retry.
 
 use std::rc::Weak;
 
@@ -10,11 +9,12 @@ use wasm_bindgen::JsValue;
 
 use crate::components::status::{Failed, Loading};
 use crate::i18n::msg;
-use crate::state::{DeskLoader, WidgetState};
+use crate::stage::Stage;
+use crate::state::WidgetState;
 
 /// The first build's way to the desk build, provided as context by [`provide`].
 #[derive(Clone, Copy)]
-pub struct Upgrade(pub StoredValue<Weak<dyn DeskLoader>, LocalStorage>);
+pub struct Upgrade(pub StoredValue<Weak<Stage>, LocalStorage>);
 
 impl Upgrade {
     /// The way to the desk build, from context.
@@ -24,8 +24,8 @@ impl Upgrade {
 
     /// Starts the hand-over; `failed` is set if the desk build cannot be fetched.
     pub fn start(&self, failed: RwSignal<bool>) {
-        if let Some(loader) = self.0.with_value(Weak::upgrade) {
-            loader.load(Some(failed));
+        if let Some(stage) = self.0.with_value(Weak::upgrade) {
+            stage.load(Some(failed));
         }
     }
 
@@ -33,7 +33,7 @@ impl Upgrade {
     /// ones left out), as `Koban('prefill', {...})` replayed to it: fields the user typed win
     /// there.
     pub fn prefill(&self, subject: &str, category: &str) {
-        let Some(loader) = self.0.with_value(Weak::upgrade) else {
+        let Some(stage) = self.0.with_value(Weak::upgrade) else {
             return;
         };
         let fields = js_sys::Object::new();
@@ -43,25 +43,25 @@ impl Upgrade {
             }
         }
         let args = js_sys::Array::of1(&fields);
-        loader.record("command", vec![JsValue::from_str("prefill"), args.into()]);
+        stage.record("command", vec![JsValue::from_str("prefill"), args.into()]);
     }
 }
 
 /// Provides the hand-over trigger to the view ([`Upgrade`]), and when the panel first opens,
 /// hands over at once if a guide was left unfinished ("Continue where you left off" is the desk
 /// build's), or else fetches the desk build in the background a moment later.
-pub fn provide(state: WidgetState, loader: Weak<dyn DeskLoader>) {
+pub fn provide(state: WidgetState, stage: Weak<Stage>) {
     let api_base = state.api.with_value(|a| a.base().to_string());
-    provide_context(Upgrade(StoredValue::new_local(loader.clone())));
+    provide_context(Upgrade(StoredValue::new_local(stage.clone())));
     Effect::new(move |fetched: Option<bool>| {
         if fetched == Some(true) || !state.open() {
             return fetched.unwrap_or(false);
         }
-        match loader
+        match stage
             .upgrade()
             .filter(|_| crate::flow::saved_run(&api_base).is_some())
         {
-            Some(loader) => loader.load(None),
+            Some(stage) => stage.load(None),
             None => spawn_local(async {
                 crate::timer::sleep(1500).await;
                 crate::host::prefetch_desk();

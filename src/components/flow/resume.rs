@@ -33,7 +33,7 @@ pub fn Resume(
             <section class="kb-section" aria-labelledby="kb-resume-title">
                 <h3 id="kb-resume-title" class="kb-section-title">{t(msg::FLOW_RESUME)}</h3>
                 <ul class="kb-list">
-                    <Row route=Route::Flow(flow.id.clone()) title=flow.title.clone() lang=loaded.lang(Some(&flow.locale)) meta/>
+                    <Row route=Route::Flow(flow.id.clone()) title=flow.title.clone() meta/>
                 </ul>
             </section>
         })

@@ -1,8 +1,9 @@
 //! Language of parts (WCAG 3.1.2): which text of a bundle is in another language than the panel
 //! that shows it, so the widget marks it with `lang`. A German panel shows the English bundle (no
-//! German content: the server negotiates `de` to the default locale), an article missing in the
-//! bundle's locale falls back to the default's ([`Article::locale`](super::Article::locale)), and
-//! a site.toml text without the bundle's locale carries its own (`lang` on the site item).
+//! German content: the server negotiates `de` to the default locale), and an article or flow
+//! missing in the bundle's locale falls back to the default's
+//! ([`Article::locale`](super::Article::locale)). (A site.toml text missing in a translated
+//! bundle's locale falls back too, but the bundle does not say so: it counts as the bundle's.)
 //!
 //! ```
 //! # use koban_core::content::{ContentBundle, Site};

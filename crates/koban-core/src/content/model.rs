@@ -131,9 +131,6 @@ pub struct Category {
     pub id: String,
     /// Display name in the bundle's locale.
     pub name: String,
-    /// The name's locale if not the bundle's (a fallback, see [`ContentBundle::lang_in`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lang: Option<String>,
     /// Custom fields of the ticket form for this category.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<CustomField>,
@@ -198,9 +195,6 @@ pub struct Channel {
     pub search_url: Option<String>,
     /// Label in the bundle's locale.
     pub label: String,
-    /// The label's locale if not the bundle's (a fallback, see [`ContentBundle::lang_in`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lang: Option<String>,
 }
 
 impl Channel {
@@ -238,9 +232,6 @@ pub struct Support {
     pub close: String,
     /// Typical reply time, in the bundle's locale.
     pub reply_time: String,
-    /// The reply time's locale if not the bundle's (a fallback, see [`ContentBundle::lang_in`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reply_time_lang: Option<String>,
 }
 
 /// How serious an announcement is.
@@ -268,9 +259,6 @@ pub struct Announcement {
     pub ends: String,
     /// Text in the bundle's locale.
     pub text: String,
-    /// The text's locale if not the bundle's (a fallback, see [`ContentBundle::lang_in`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lang: Option<String>,
 }
 
 /// Audience level of an article.

@@ -57,7 +57,6 @@ fn forum_search_link_encodes_the_query() {
         url: "https://forum.example".into(),
         search_url: Some("https://forum.example/search?q={query}".into()),
         label: "Forum".into(),
-        lang: None,
     };
     assert_eq!(
         forum.search_link("ノード & GPU").unwrap(),

@@ -139,7 +139,6 @@ impl SiteConfig {
     /// locale).
     pub fn localize(&self, locale: &str) -> Site {
         let text = |l: &Localized| self.pick(l, locale);
-        let lang = |l: &Localized| self.fallback_lang(l, locale);
         Site {
             categories: self
                 .raw
@@ -148,7 +147,6 @@ impl SiteConfig {
                 .map(|c| Category {
                     id: c.id.get_ref().clone(),
                     name: text(c.name.get_ref()),
-                    lang: lang(c.name.get_ref()),
                     fields: c
                         .fields
                         .iter()
@@ -184,7 +182,6 @@ impl SiteConfig {
                     url: c.url.get_ref().clone(),
                     search_url: c.search_url.as_ref().map(|s| s.get_ref().clone()),
                     label: text(c.label.get_ref()),
-                    lang: lang(c.label.get_ref()),
                 })
                 .collect(),
             support: Support {
@@ -193,7 +190,6 @@ impl SiteConfig {
                 open: self.raw.support.open.get_ref().clone(),
                 close: self.raw.support.close.get_ref().clone(),
                 reply_time: text(self.raw.support.reply_time.get_ref()),
-                reply_time_lang: lang(self.raw.support.reply_time.get_ref()),
             },
             announcements: self
                 .raw
@@ -205,7 +201,6 @@ impl SiteConfig {
                     starts: a.starts.get_ref().to_string(),
                     ends: a.ends.get_ref().to_string(),
                     text: text(a.text.get_ref()),
-                    lang: lang(a.text.get_ref()),
                 })
                 .collect(),
         }
@@ -217,21 +212,6 @@ impl SiteConfig {
             .or_else(|| text.values().next())
             .cloned()
             .unwrap_or_default()
-    }
-
-    /// The locale `pick` falls back to for `text` when it has none for `locale`, `None` when it
-    /// has (the text is in the bundle's locale).
-    fn fallback_lang(&self, text: &Localized, locale: &str) -> Option<String> {
-        if text.contains_key(locale) {
-            return None;
-        }
-        let default = self.default_locale();
-        let used = if text.contains_key(default) {
-            default
-        } else {
-            text.keys().next().map_or(default, String::as_str)
-        };
-        Some(used.to_string())
     }
 
     fn check(&self, file: &Path, text: &str, diags: &mut Vec<Diagnostic>) {
@@ -422,5 +402,99 @@ fn is_locale_tag(s: &str) -> bool {
 }
 
 #[cfg(test)]
-#[path = "site_tests.rs"]
-mod tests;
+mod tests {
+    use super::*;
+
+    const MINI: &str = r#"default_locale = "en"
+locales = ["en", "ja"]
+
+[[categories]]
+id = "nodes"
+name = { en = "Nodes", ja = "ノード" }
+
+[[categories.fields]]
+id = "os"
+kind = "select"
+label = { en = "OS" }
+options = [{ value = "linux", label = { en = "Linux" } }]
+
+[[channels]]
+id = "forum"
+kind = "forum"
+url = "https://forum.example"
+search_url = "https://forum.example/search?q={query}"
+label = { en = "Forum", ja = "フォーラム" }
+
+[support]
+timezone = "Europe/Berlin"
+days = ["mon", "fri"]
+open = "08:00"
+close = "20:00"
+reply_time = { en = "4 hours", ja = "4 時間" }
+
+[[announcements]]
+id = "m"
+severity = "warning"
+starts = 2026-12-01T00:00:00Z
+ends = 2026-12-02T00:00:00+09:00
+text = { en = "Maintenance", ja = "メンテナンス" }
+"#;
+
+    #[test]
+    fn localizes_with_fallback_to_the_default_locale() {
+        let (site, diags) = SiteConfig::parse(Path::new("site.toml"), MINI);
+        assert_eq!(diags, vec![]);
+        let site = site.unwrap().localize("ja");
+        assert_eq!(site.categories[0].name, "ノード");
+        assert_eq!(site.categories[0].fields[0].label, "OS");
+        assert_eq!(site.categories[0].fields[0].options[0].label, "Linux");
+        assert_eq!(site.channels[0].label, "フォーラム");
+        assert_eq!(site.support.reply_time, "4 時間");
+        assert_eq!(site.announcements[0].starts, "2026-12-01T00:00:00Z");
+        assert_eq!(site.announcements[0].ends, "2026-12-02T00:00:00+09:00");
+        let rules = site.ticket_rules();
+        assert_eq!(
+            rules.categories[0].fields[0].options,
+            vec!["linux".to_string()]
+        );
+    }
+
+    #[test]
+    fn reports_problems_with_lines() {
+        let bad = MINI
+            .replace("open = \"08:00\"", "open = \"8am\"")
+            .replace(
+                "name = { en = \"Nodes\", ja = \"ノード\" }",
+                "name = { ja = \"ノード\", jp = \"x\" }",
+            )
+            .replace("starts = 2026-12-01T00:00:00Z", "starts = 2026-12-01");
+        let (_, diags) = SiteConfig::parse(Path::new("site.toml"), &bad);
+        let got: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            got,
+            vec![
+                "site.toml:6: category `nodes` name has no `en` text",
+                "site.toml:6: category `nodes` name: `jp` is not in `locales`",
+                "site.toml:24: support time `8am` is not HH:MM",
+                "site.toml:31: announcement `m` starts must be a date-time with offset, like 2026-12-01T00:00:00Z",
+            ]
+        );
+    }
+
+    #[test]
+    fn toml_errors_carry_their_line() {
+        let bad = MINI.replace("kind = \"forum\"", "kind = \"pigeon\"");
+        let (site, diags) = SiteConfig::parse(Path::new("site.toml"), &bad);
+        assert!(site.is_none());
+        assert_eq!(diags[0].line, 16, "{diags:?}");
+        assert!(diags[0].message.contains("pigeon"), "{diags:?}");
+    }
+
+    #[test]
+    fn hh_mm() {
+        assert!(is_hh_mm("08:00") && is_hh_mm("23:59"));
+        assert!(
+            !is_hh_mm("24:00") && !is_hh_mm("8:00") && !is_hh_mm("08:60") && !is_hh_mm("+8:00")
+        );
+    }
+}

@@ -47,7 +47,6 @@ fn category(v: &Value) -> Option<Category> {
     Some(Category {
         id: text(o, "id")?,
         name: text(o, "name")?,
-        lang: opt_text(o, "lang")?,
         fields: opt_list(o, "fields", custom_field)?,
     })
 }
@@ -100,7 +99,6 @@ fn channel(v: &Value) -> Option<Channel> {
         url: text(o, "url")?,
         search_url: opt_text(o, "search_url")?,
         label: text(o, "label")?,
-        lang: opt_text(o, "lang")?,
     })
 }
 
@@ -112,7 +110,6 @@ fn support(v: &Value) -> Option<Support> {
         open: text(o, "open")?,
         close: text(o, "close")?,
         reply_time: text(o, "reply_time")?,
-        reply_time_lang: opt_text(o, "reply_time_lang")?,
     })
 }
 
@@ -131,7 +128,6 @@ fn announcement(v: &Value) -> Option<Announcement> {
         starts: text(o, "starts")?,
         ends: text(o, "ends")?,
         text: text(o, "text")?,
-        lang: opt_text(o, "lang")?,
     })
 }
 

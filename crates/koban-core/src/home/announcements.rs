@@ -78,7 +78,6 @@ mod tests {
             starts: starts.into(),
             ends: ends.into(),
             text: "x".into(),
-            lang: None,
         }
     }
 

@@ -37,7 +37,7 @@ pub fn format_hhmm(minutes: u32) -> String {
 /// ```
 /// use koban_core::content::Support;
 /// use koban_core::home::hours::status;
-/// let s = Support { timezone: "Europe/Berlin".into(), days: vec!["mon".into()], open: "08:00".into(), close: "20:00".into(), reply_time: String::new(), reply_time_lang: None };
+/// let s = Support { timezone: "Europe/Berlin".into(), days: vec!["mon".into()], open: "08:00".into(), close: "20:00".into(), reply_time: String::new() };
 /// // Monday 2026-11-30 09:00 UTC = 10:00 in Berlin (UTC+1); the user is in Tokyo (UTC+9).
 /// let st = status(&s, 1_796_029_200, 60, 540).unwrap();
 /// assert!(st.open_now);
@@ -106,7 +106,6 @@ mod tests {
             open: "08:00".into(),
             close: "20:00".into(),
             reply_time: String::new(),
-            reply_time_lang: None,
         }
     }
 

@@ -12,6 +12,7 @@ use koban_core::conversation::{Event, Status};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use super::tickets::{finish_key, link_attachment};
 use super::{Store, StoreError, WriteTx, now_ms, rfc3339};
 
 /// Who wrote a message.
@@ -143,17 +144,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         for attachment in message.attachments {
-            let linked = sqlx::query(
-                "UPDATE attachments SET ticket_id = $1, reply_id = $2 \
-                 WHERE id = $3 AND ticket_id IS NULL",
-            )
-            .bind(&ticket_id)
-            .bind(&id)
-            .bind(attachment)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if linked != 1 {
+            if !link_attachment(&mut tx, &ticket_id, Some(&id), attachment).await? {
                 return Ok(MessageAdded::UnknownAttachment(attachment.clone()));
             }
         }
@@ -173,21 +164,10 @@ impl Store {
             created_ms,
             created_at: rfc3339(created_ms),
         };
-        if let Some((key, hash)) = key {
-            let done = sqlx::query(
-                "UPDATE idempotency_keys SET state = 'done', ticket_id = $1, response = $2 \
-                 WHERE idem_key = $3 AND request_hash = $4 AND state = 'in_flight'",
-            )
-            .bind(&ticket_id)
-            .bind(response(&reply, status))
-            .bind(key)
-            .bind(hash)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if done != 1 {
-                return Ok(MessageAdded::ClaimLost);
-            }
+        if let Some((key, hash)) = key
+            && !finish_key(&mut tx, &ticket_id, key, hash, &response(&reply, status)).await?
+        {
+            return Ok(MessageAdded::ClaimLost);
         }
         self.announce(&mut tx, reference).await?;
         tx.commit().await?;

@@ -15,7 +15,7 @@ use serde_json::Value;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use super::{Store, StoreError, rfc3339};
+use super::{Store, StoreError, WriteTx, rfc3339};
 
 /// A ticket about to be inserted.
 #[derive(Debug, Clone)]
@@ -127,6 +127,49 @@ fn ticket_from_row(row: &AnyRow) -> Result<TicketRecord, StoreError> {
         created_at: rfc3339(row.try_get("created_at")?),
         updated_at: rfc3339(row.try_get("updated_at")?),
     })
+}
+
+/// Links the upload `id` (not yet linked to any ticket) to the ticket `ticket_id` and, for a
+/// follow-up's files, to the message `reply_id`; `false` if there is no such unlinked upload.
+pub(super) async fn link_attachment(
+    tx: &mut WriteTx,
+    ticket_id: &str,
+    reply_id: Option<&str>,
+    id: &str,
+) -> Result<bool, StoreError> {
+    let linked = sqlx::query(
+        "UPDATE attachments SET ticket_id = $1, reply_id = $2 WHERE id = $3 AND ticket_id IS NULL",
+    )
+    .bind(ticket_id)
+    .bind(reply_id)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    Ok(linked == 1)
+}
+
+/// Marks the claimed `key` (with its request `hash`) done with `response`, for the ticket
+/// `ticket_id`, inside `tx`; `false` if the claim was taken over meanwhile.
+pub(super) async fn finish_key(
+    tx: &mut WriteTx,
+    ticket_id: &str,
+    key: &str,
+    hash: &str,
+    response: &str,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "UPDATE idempotency_keys SET state = 'done', ticket_id = $1, response = $2 \
+         WHERE idem_key = $3 AND request_hash = $4 AND state = 'in_flight'",
+    )
+    .bind(ticket_id)
+    .bind(response)
+    .bind(key)
+    .bind(hash)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    Ok(done == 1)
 }
 
 impl Store {
@@ -252,15 +295,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         for id in attachments {
-            let linked = sqlx::query(
-                "UPDATE attachments SET ticket_id = $1 WHERE id = $2 AND ticket_id IS NULL",
-            )
-            .bind(&ticket.id)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if linked != 1 {
+            if !link_attachment(&mut tx, &ticket.id, None, id).await? {
                 return Ok(Created::UnknownAttachment(id.clone()));
             }
         }
@@ -276,18 +311,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        let done = sqlx::query(
-            "UPDATE idempotency_keys SET state = 'done', ticket_id = $1, response = $2 \
-             WHERE idem_key = $3 AND request_hash = $4 AND state = 'in_flight'",
-        )
-        .bind(&ticket.id)
-        .bind(response)
-        .bind(key)
-        .bind(hash)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if done != 1 {
+        if !finish_key(&mut tx, &ticket.id, key, hash, response).await? {
             return Ok(Created::ClaimLost);
         }
         tx.commit().await?;

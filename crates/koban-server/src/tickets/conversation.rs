@@ -14,7 +14,7 @@ use std::time::Instant;
 
 use axum::Json;
 use axum::extract::{Extension, Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use koban_core::conversation::follow_up::{FollowUpDraft, validate_follow_up};
 use koban_core::conversation::rating::{RatingDraft, RatingRefused, validate_rating};
@@ -23,7 +23,7 @@ use koban_core::ticket::reference;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::create::{ClaimGuard, in_flight, unknown_attachment};
+use super::create::{ClaimGuard, attachment_ids, claim, in_flight, replayed, unknown_attachment};
 use super::{ClientIp, TicketsState, bearer, constant_time_eq, sha256_hex};
 use crate::extract::{IdempotencyKey, JsonBody, JsonRequest};
 use crate::limits::too_many;
@@ -31,7 +31,7 @@ use crate::problem::{Problem, ProblemCode};
 use crate::store::conversation::Changed;
 use crate::store::now_ms;
 use crate::store::replies::{MessageAdded, MessageAuthor, NewMessage};
-use crate::store::tickets::{Claim, TicketRecord};
+use crate::store::tickets::TicketRecord;
 
 /// The ticket `reference` names if `headers` carry its access token; 404 otherwise (the same
 /// answer for an unknown reference, a missing and a wrong token).
@@ -156,34 +156,11 @@ pub async fn add_message(
     let IdempotencyKey(key) = key?;
     let JsonBody { json, body: draft } = body?;
     validate_follow_up(&draft, &config.rules.limits)?;
-    if !draft.attachments.is_empty() && config.attachments.is_none() {
-        return Err(unknown_attachment());
-    }
-    let mut attachments: Vec<String> = Vec::new();
-    for id in &draft.attachments {
-        if !attachments.contains(id) {
-            attachments.push(id.clone());
-        }
-    }
+    let attachments = attachment_ids(&draft.attachments, config)?;
     // The key is bound to this ticket and this body.
     let hash = sha256_hex(format!("{}\n{json}", ticket.id).as_bytes());
-    let now = now_ms();
-    let stale_before = now - config.in_flight_timeout.as_millis() as i64;
-    match store.claim_key(&key, &hash, now, stale_before).await? {
-        Claim::Claimed => {}
-        Claim::Replay(stored) => {
-            let mut res = (
-                StatusCode::CREATED,
-                [(header::CONTENT_TYPE, "application/json")],
-                stored,
-            )
-                .into_response();
-            res.headers_mut()
-                .insert("idempotent-replayed", HeaderValue::from_static("true"));
-            return Ok(res);
-        }
-        Claim::InFlight => return Err(in_flight()),
-        Claim::Mismatch => return Err(ProblemCode::IdempotencyKeyReused.into()),
+    if let Some(stored) = claim(&state, &key, &hash).await? {
+        return Ok(replayed(stored));
     }
     let mut guard = ClaimGuard::new(store, &key, &hash);
     let message = NewMessage {

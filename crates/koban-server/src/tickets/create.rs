@@ -169,40 +169,20 @@ pub async fn create(
         )));
     }
     validate(&draft, &config.rules)?;
-    if !draft.attachments.is_empty() && config.attachments.is_none() {
-        return Err(unknown_attachment());
-    }
-    let mut attachments: Vec<String> = Vec::new();
-    for id in &draft.attachments {
-        if !attachments.contains(id) {
-            attachments.push(id.clone());
-        }
-    }
+    let attachments = attachment_ids(&draft.attachments, config)?;
 
     // Canonical JSON (sorted keys, no whitespace) so a re-serialized retry still matches.
     let hash = sha256_hex(json.to_string().as_bytes());
     let now = now_ms();
-    let stale_before = now - config.in_flight_timeout.as_millis() as i64;
-    match store.claim_key(&key, &hash, now, stale_before).await? {
-        Claim::Claimed => {}
-        Claim::Replay(stored) => {
-            let mut res = (
-                StatusCode::CREATED,
-                [(header::CONTENT_TYPE, "application/json")],
-                stored.clone(),
-            )
-                .into_response();
-            res.headers_mut()
-                .insert("idempotent-replayed", HeaderValue::from_static("true"));
-            if let Ok(created) = serde_json::from_str::<CreatedTicket>(&stored)
-                && let Ok(loc) = location(&created.reference)
-            {
-                res.headers_mut().insert(header::LOCATION, loc);
-            }
-            return Ok(res);
+    if let Some(stored) = claim(&state, &key, &hash).await? {
+        let created = serde_json::from_str::<CreatedTicket>(&stored);
+        let mut res = replayed(stored);
+        if let Ok(created) = created
+            && let Ok(loc) = location(&created.reference)
+        {
+            res.headers_mut().insert(header::LOCATION, loc);
         }
-        Claim::InFlight => return Err(in_flight()),
-        Claim::Mismatch => return Err(ProblemCode::IdempotencyKeyReused.into()),
+        return Ok(res);
     }
     let mut guard = ClaimGuard::new(store, &key, &hash);
     let email_key = draft.email.trim().to_lowercase();
@@ -294,6 +274,60 @@ impl JsonRequest for TicketDraft {
         serde_json::from_value(value.clone())
             .map_err(|e| Problem::new(ProblemCode::MalformedTicket).detail(e.to_string()))
     }
+}
+
+/// The upload ids a request names, each once, in order; 422 `unknown_attachment` when uploads
+/// are off and some are named.
+pub(super) fn attachment_ids(
+    ids: &[String],
+    config: &super::TicketsConfig,
+) -> Result<Vec<String>, Problem> {
+    if !ids.is_empty() && config.attachments.is_none() {
+        return Err(unknown_attachment());
+    }
+    let mut unique: Vec<String> = Vec::new();
+    for id in ids {
+        if !unique.contains(id) {
+            unique.push(id.clone());
+        }
+    }
+    Ok(unique)
+}
+
+/// Claims the `Idempotency-Key` `key` for a request whose canonical body hashes to `hash`:
+/// `None` when this request owns it now, or the stored response of the finished request with the
+/// same key and body (to send again, [`replayed`]); 409 while that one still runs, 422 when the
+/// key was used for another body.
+pub(super) async fn claim(
+    state: &TicketsState,
+    key: &str,
+    hash: &str,
+) -> Result<Option<String>, Problem> {
+    let now = now_ms();
+    let stale_before = now - state.config().in_flight_timeout.as_millis() as i64;
+    match state
+        .store()
+        .claim_key(key, hash, now, stale_before)
+        .await?
+    {
+        Claim::Claimed => Ok(None),
+        Claim::Replay(stored) => Ok(Some(stored)),
+        Claim::InFlight => Err(in_flight()),
+        Claim::Mismatch => Err(ProblemCode::IdempotencyKeyReused.into()),
+    }
+}
+
+/// A stored 201 sent again, marked `Idempotent-Replayed: true`.
+pub(super) fn replayed(stored: String) -> Response {
+    let mut res = (
+        StatusCode::CREATED,
+        [(header::CONTENT_TYPE, "application/json")],
+        stored,
+    )
+        .into_response();
+    res.headers_mut()
+        .insert("idempotent-replayed", HeaderValue::from_static("true"));
+    res
 }
 
 /// 409: the first request with this key is still running.

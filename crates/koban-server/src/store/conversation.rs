@@ -11,7 +11,7 @@ use koban_core::conversation::{
 use sqlx::Row;
 
 use super::replies::{MessageAuthor, ReplyRecord, apply_event, lock_ticket};
-use super::tickets::TicketRecord;
+use super::tickets::{TICKET_COLUMNS, TicketRecord, ticket_from_row};
 use super::{Store, StoreError, now_ms, rfc3339};
 
 /// Outcome of [`Store::apply_status_event`] and [`Store::rate`].
@@ -183,20 +183,18 @@ impl Store {
         email: &str,
         limit: i64,
     ) -> Result<Vec<RequestSummary>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT reference FROM tickets WHERE LOWER(email) = $1 AND verified = 1 \
-             ORDER BY updated_at DESC, id DESC LIMIT $2",
-        )
+        // The tickets themselves in one query, not a reference and then each ticket again.
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {TICKET_COLUMNS} FROM tickets WHERE LOWER(email) = $1 AND verified = 1 \
+             ORDER BY updated_at DESC, id DESC LIMIT $2"
+        )))
         .bind(email.trim().to_ascii_lowercase())
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
         let mut out = Vec::with_capacity(rows.len());
-        for row in rows {
-            let reference: String = row.try_get("reference")?;
-            if let Some(ticket) = self.ticket(&reference).await? {
-                out.push(self.thread(&ticket).await?.summary());
-            }
+        for row in &rows {
+            out.push(self.thread(&ticket_from_row(row)?).await?.summary());
         }
         Ok(out)
     }

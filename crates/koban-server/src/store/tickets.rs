@@ -109,9 +109,9 @@ pub enum Created {
     UnknownAttachment(String),
 }
 
-const TICKET_COLUMNS: &str = "id, reference, status, name, email, category, subject, description, fields, context, verified, created_at, updated_at";
+pub(super) const TICKET_COLUMNS: &str = "id, reference, status, name, email, category, subject, description, fields, context, verified, created_at, updated_at";
 
-fn ticket_from_row(row: &AnyRow) -> Result<TicketRecord, StoreError> {
+pub(super) fn ticket_from_row(row: &AnyRow) -> Result<TicketRecord, StoreError> {
     Ok(TicketRecord {
         id: row.try_get("id")?,
         reference: row.try_get("reference")?,

@@ -35,24 +35,27 @@ fn saved_choice() -> Option<String> {
 /// (`None`: the saved one, if any), `host` the host's explicit choice, if any.
 pub fn negotiated(user: Option<&str>, host: Option<&str>) -> String {
     let window = web_sys::window();
+    let page = window
+        .as_ref()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"))
+        .filter(|l| !l.is_empty());
+    let browser: Vec<String> = window
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|l| l.as_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    let saved = saved_choice();
     LocaleChoice {
-        user: user.map(str::to_string).or_else(saved_choice),
-        host: host.map(str::to_string),
-        page: window
-            .as_ref()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-            .and_then(|e| e.get_attribute("lang"))
-            .filter(|l| !l.is_empty()),
-        browser: window
-            .map(|w| {
-                w.navigator()
-                    .languages()
-                    .iter()
-                    .filter_map(|l| l.as_string())
-                    .collect()
-            })
-            .unwrap_or_default(),
+        user: user.or(saved.as_deref()),
+        host,
+        page: page.as_deref(),
+        browser: &browser,
     }
     .locale()
 }

@@ -85,31 +85,28 @@ pub fn choose(candidates: &[Option<&str>]) -> String {
 ///
 /// ```
 /// use koban_core::locales::LocaleChoice;
-/// let mut choice = LocaleChoice { host: Some("de".into()), ..Default::default() };
+/// let mut choice = LocaleChoice { host: Some("de"), ..Default::default() };
 /// assert_eq!(choice.locale(), "de");
-/// choice.user = Some("ja".into());
+/// choice.user = Some("ja");
 /// assert_eq!(choice.locale(), "ja", "the user's pick beats the host");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LocaleChoice {
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LocaleChoice<'a> {
     /// The user's pick in the language menu (saved, so it holds on the next page too).
-    pub user: Option<String>,
+    pub user: Option<&'a str>,
     /// The host's explicit choice in force; `None` for none, or `auto`.
-    pub host: Option<String>,
+    pub host: Option<&'a str>,
     /// The host page's `<html lang>`.
-    pub page: Option<String>,
+    pub page: Option<&'a str>,
     /// The browser's languages (`navigator.languages`), in order.
-    pub browser: Vec<String>,
+    pub browser: &'a [String],
 }
 
-impl LocaleChoice {
+impl LocaleChoice<'_> {
     /// The shipped locale to speak (see the type's docs for the order).
+    #[inline]
     pub fn locale(&self) -> String {
-        let mut candidates = vec![
-            self.user.as_deref(),
-            self.host.as_deref(),
-            self.page.as_deref(),
-        ];
+        let mut candidates = vec![self.user, self.host, self.page];
         candidates.extend(self.browser.iter().map(|l| Some(l.as_str())));
         choose(&candidates)
     }
@@ -121,11 +118,12 @@ mod tests {
 
     #[test]
     fn the_users_pick_beats_the_host_and_the_host_beats_the_page() {
+        let browser = ["ko".to_string()];
         let mut c = LocaleChoice {
-            user: Some("ja".into()),
-            host: Some("de".into()),
-            page: Some("fr".into()),
-            browser: vec!["ko".into()],
+            user: Some("ja"),
+            host: Some("de"),
+            page: Some("fr"),
+            browser: &browser,
         };
         assert_eq!(c.locale(), "ja");
         c.user = None;
@@ -147,14 +145,15 @@ mod tests {
 
     #[test]
     fn what_matches_no_shipped_locale_is_skipped() {
+        let browser = ["zz".to_string(), "pt".into()];
         let mut c = LocaleChoice {
-            user: Some("xx".into()),
-            host: Some("not shipped".into()),
-            page: Some("yy".into()),
-            browser: vec!["zz".into(), "pt".into()],
+            user: Some("xx"),
+            host: Some("not shipped"),
+            page: Some("yy"),
+            browser: &browser,
         };
         assert_eq!(c.locale(), "pt-BR");
-        c.page = Some("he-IL".into());
+        c.page = Some("he-IL");
         assert_eq!(c.locale(), "he");
         assert_eq!(LocaleChoice::default().locale(), DEFAULT);
     }

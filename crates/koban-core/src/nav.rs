@@ -105,6 +105,7 @@ pub fn decode_stack(text: &str) -> Vec<Route> {
 pub struct NavStack(Vec<(Route, i32)>);
 
 impl Default for NavStack {
+    #[inline]
     fn default() -> Self {
         NavStack(vec![(Route::Home, 0)])
     }
@@ -112,6 +113,7 @@ impl Default for NavStack {
 
 impl NavStack {
     /// A stack of `routes` (bottom first), each at the top of its scroll; home for none.
+    #[inline]
     pub fn of(routes: Vec<Route>) -> Self {
         if routes.is_empty() {
             return Self::default();
@@ -120,22 +122,26 @@ impl NavStack {
     }
 
     /// The routes, bottom first.
+    #[inline]
     pub fn routes(&self) -> impl Iterator<Item = &Route> {
         self.0.iter().map(|(r, _)| r)
     }
 
     /// The route shown.
+    #[inline]
     pub fn current(&self) -> &Route {
         self.0.last().map_or(&Route::Home, |(r, _)| r)
     }
 
     /// Whether there is a view to go back to.
+    #[inline]
     pub fn can_go_back(&self) -> bool {
         self.0.len() > 1
     }
 
     /// Shows `route`, remembering `scroll` (the current view's scroll offset) for Back. Showing
     /// the route already shown adds nothing.
+    #[inline]
     pub fn navigate(&mut self, route: Route, scroll: i32) {
         if let Some(last) = self.0.last_mut() {
             last.1 = scroll;
@@ -146,6 +152,7 @@ impl NavStack {
     }
 
     /// Goes back one view (never below the first) and returns the scroll offset to restore there.
+    #[inline]
     pub fn back(&mut self) -> i32 {
         if self.0.len() > 1 {
             self.0.pop();

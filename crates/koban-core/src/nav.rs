@@ -31,12 +31,20 @@ impl Route {
     /// The route as one key: a kind letter, then the id (`a` + article id, `f` + flow id, `t`
     /// for the ticket form, ...).
     pub fn to_key(&self) -> String {
+        let (kind, id) = self.key_parts();
+        let mut key = String::from(kind);
+        key.push_str(id);
+        key
+    }
+
+    /// The kind letter and the id of [`Route::to_key`].
+    fn key_parts(&self) -> (char, &str) {
         match self {
-            Route::Home => "h".into(),
-            Route::Category(id) => format!("c{id}"),
-            Route::Article(id) => format!("a{id}"),
-            Route::Ticket => "t".into(),
-            Route::Flow(id) => format!("f{id}"),
+            Route::Home => ('h', ""),
+            Route::Category(id) => ('c', id),
+            Route::Article(id) => ('a', id),
+            Route::Ticket => ('t', ""),
+            Route::Flow(id) => ('f', id),
         }
     }
 
@@ -64,7 +72,9 @@ pub fn encode_stack(routes: &[Route]) -> String {
         if i > 0 {
             text.push('\n');
         }
-        for c in route.to_key().chars() {
+        let (kind, id) = route.key_parts();
+        text.push(kind);
+        for c in id.chars() {
             match c {
                 '\\' => text.push_str("\\\\"),
                 '\n' => text.push_str("\\n"),

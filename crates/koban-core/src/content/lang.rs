@@ -19,6 +19,7 @@ impl ContentBundle {
     /// The `lang` to put on text of this bundle in `locale` (`None`: the bundle's own locale)
     /// shown in a panel speaking `panel`: the text's locale when it is not the panel's, else
     /// `None` (the text inherits the panel's `lang`).
+    #[inline]
     pub fn lang_in(&self, locale: Option<&str>, panel: &str) -> Option<String> {
         let locale = locale.unwrap_or(&self.locale);
         (!locale.eq_ignore_ascii_case(panel)).then(|| locale.to_string())
@@ -27,6 +28,7 @@ impl ContentBundle {
     /// The locale of search document `doc` of this bundle (the order of
     /// [`search_docs`](crate::home::search_docs::search_docs): articles, then flows); the
     /// bundle's locale for an index out of range.
+    #[inline]
     pub fn doc_locale(&self, doc: usize) -> &str {
         let flow = doc.checked_sub(self.articles.len());
         match flow.and_then(|f| self.flows.get(f)) {

@@ -27,6 +27,7 @@ async fn say(store: &Store, reference: &str, author: MessageAuthor, body: &str) 
         body,
         public: true,
         attachments: &[],
+        deliver_to: &[],
     };
     match store
         .add_message(reference, message, None, |_, _| String::new())
@@ -55,6 +56,7 @@ async fn thread_reads_in_order(db: Db) {
         body: "internal: check the node",
         public: false,
         attachments: &[],
+        deliver_to: &[],
     };
     s.store
         .add_message(&reference, note, None, |_, _| String::new())
@@ -117,7 +119,7 @@ async fn solve_rate_and_reopen(db: Db) {
     };
     // Not finished yet: no rating.
     assert_eq!(
-        s.store.rate(&reference, &good).await.unwrap(),
+        s.store.rate(&reference, &good, &[]).await.unwrap(),
         Changed::Done(Err(RatingRefused::NotFinished))
     );
     assert_eq!(
@@ -127,7 +129,7 @@ async fn solve_rate_and_reopen(db: Db) {
             .unwrap(),
         Changed::Done(Status::Solved)
     );
-    let Changed::Done(Ok(rating)) = s.store.rate(&reference, &good).await.unwrap() else {
+    let Changed::Done(Ok(rating)) = s.store.rate(&reference, &good, &[]).await.unwrap() else {
         panic!("rating refused")
     };
     assert_eq!(rating.comment.as_deref(), Some("Quick and kind."));
@@ -135,7 +137,7 @@ async fn solve_rate_and_reopen(db: Db) {
         score: Score::Bad,
         comment: None,
     };
-    let Changed::Done(Ok(changed)) = s.store.rate(&reference, &bad).await.unwrap() else {
+    let Changed::Done(Ok(changed)) = s.store.rate(&reference, &bad, &[]).await.unwrap() else {
         panic!("change refused")
     };
     assert_eq!(
@@ -153,7 +155,7 @@ async fn solve_rate_and_reopen(db: Db) {
         Status::Open
     );
     assert_eq!(
-        s.store.rate("KB-0000-0000", &good).await.unwrap(),
+        s.store.rate("KB-0000-0000", &good, &[]).await.unwrap(),
         Changed::NoTicket
     );
 }

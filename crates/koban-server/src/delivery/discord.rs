@@ -1,4 +1,4 @@
-//! The Discord channel webhook message for a new ticket.
+//! The Discord channel webhook message for a new ticket, a follow-up or a rating.
 //!
 //! ```json
 //! { "content": "New ticket KB-7F3K-92QD: <subject>",
@@ -7,6 +7,10 @@
 //!                "footer": { "text": "KB-7F3K-92QD" }, "timestamp": "…" }],
 //!   "allowed_mentions": { "parse": [] } }
 //! ```
+//!
+//! A follow-up is shorter: `"New message on KB-7F3K-92QD: <subject>"` with the message as the
+//! embed's description and its sender; a rating `"KB-7F3K-92QD rated good: <subject>"` with
+//! the comment as the description.
 //!
 //! User text is made inert twice: `allowed_mentions: { parse: [] }` stops `@everyone`, role and
 //! user mentions from pinging anyone, and [`escape`] backslash-escapes every character Discord's
@@ -17,6 +21,7 @@
 
 use serde_json::{Value, json};
 
+use crate::store::outbox::OutboxEvent;
 use crate::store::tickets::TicketRecord;
 
 /// Characters with a meaning in Discord messages, escaped with a backslash.
@@ -65,13 +70,50 @@ fn field_text(value: &Value) -> String {
     }
 }
 
-/// The message for `ticket`.
-pub fn message(ticket: &TicketRecord) -> Value {
-    let from = if ticket.name.trim().is_empty() {
+/// The submitter, as `Name <email>`.
+fn sender(ticket: &TicketRecord) -> String {
+    if ticket.name.trim().is_empty() {
         ticket.email.clone()
     } else {
         format!("{} <{}>", ticket.name, ticket.email)
+    }
+}
+
+/// The message for `event` of `ticket`.
+pub fn message(event: &OutboxEvent, ticket: &TicketRecord) -> Value {
+    let (content, description, timestamp) = match event {
+        OutboxEvent::TicketCreated => return created(ticket),
+        OutboxEvent::TicketMessage(m) => (
+            format!("New message on {}", ticket.reference),
+            escape(&m.body, 3000),
+            m.created_at.clone(),
+        ),
+        OutboxEvent::TicketRated(r) => (
+            format!("{} rated {}", ticket.reference, r.score.as_str()),
+            escape(r.comment.as_deref().unwrap_or(""), 3000),
+            ticket.updated_at.clone(),
+        ),
     };
+    let mut embed = json!({
+        "title": escape(&ticket.subject, 256),
+        "fields": [field("From", &sender(ticket), true)],
+        "footer": { "text": ticket.reference },
+        "timestamp": timestamp,
+    });
+    // Discord refuses an empty description (a rating without a comment).
+    if !description.is_empty() {
+        embed["description"] = Value::String(description);
+    }
+    json!({
+        "content": format!("{content}: {}", escape(&ticket.subject, 1800)),
+        "embeds": [embed],
+        "allowed_mentions": { "parse": [] },
+    })
+}
+
+/// The message for a new `ticket`.
+fn created(ticket: &TicketRecord) -> Value {
+    let from = sender(ticket);
     let mut fields = vec![
         field("From", &from, true),
         field("Category", &ticket.category, true),

@@ -1,5 +1,7 @@
 //! Ticket emails over SMTP (lettre): `text/plain; charset=utf-8`, never HTML, so nothing in a
-//! ticket can become markup or a link the mail client renders on its own.
+//! ticket can become markup or a link the mail client renders on its own. One email per new
+//! ticket, per follow-up (`Re: [KB-…] <subject>`, the message) and per new or changed rating
+//! (`[KB-…] Rated good: <subject>`, the comment), each to `smtp_to`.
 //!
 //! - `From`: `smtp_from`; `To`: `smtp_to`; `Reply-To`: the submitter (when lettre accepts the
 //!   address), so answering the email answers the user.
@@ -19,7 +21,7 @@ use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use serde_json::Value;
 
 use super::{DeliveryError, EmailTarget};
-use crate::store::outbox::OutboxItem;
+use crate::store::outbox::{OutboxEvent, OutboxItem};
 use crate::store::tickets::TicketRecord;
 
 /// An SMTP transport with its sender and recipient.
@@ -86,7 +88,7 @@ impl Mailer {
         let mut builder = Message::builder()
             .from(self.from.clone())
             .to(self.to.clone())
-            .subject(subject(ticket))
+            .subject(subject(&item.event, ticket))
             .message_id(Some(format!("<{}@koban>", item.id)))
             .header(ContentType::TEXT_PLAIN);
         if let Ok(address) = ticket.email.parse::<Address>() {
@@ -94,7 +96,7 @@ impl Mailer {
             builder = builder.reply_to(Mailbox::new(name, address));
         }
         builder
-            .body(body(ticket))
+            .body(body(&item.event, ticket))
             .map_err(|e| DeliveryError::Email(e.to_string()))
     }
 }
@@ -108,10 +110,17 @@ fn one_line(s: &str) -> String {
         .to_string()
 }
 
-/// The `Subject` header.
-pub fn subject(ticket: &TicketRecord) -> String {
+/// The `Subject` header of the email for `event` of `ticket`.
+pub fn subject(event: &OutboxEvent, ticket: &TicketRecord) -> String {
     let subject: String = one_line(&ticket.subject).chars().take(200).collect();
-    format!("[{}] {subject}", ticket.reference)
+    let reference = &ticket.reference;
+    match event {
+        OutboxEvent::TicketCreated => format!("[{reference}] {subject}"),
+        OutboxEvent::TicketMessage(_) => format!("Re: [{reference}] {subject}"),
+        OutboxEvent::TicketRated(r) => {
+            format!("[{reference}] Rated {}: {subject}", r.score.as_str())
+        }
+    }
 }
 
 /// Text with control characters other than newline and tab removed (terminal escapes, NUL).
@@ -129,19 +138,55 @@ fn value_text(value: &Value) -> String {
     }
 }
 
-/// The plain-text body.
-pub fn body(ticket: &TicketRecord) -> String {
+/// The plain-text body of the email for `event` of `ticket`.
+pub fn body(event: &OutboxEvent, ticket: &TicketRecord) -> String {
+    let (label, value, text_body) = match event {
+        OutboxEvent::TicketCreated => return created_body(ticket),
+        OutboxEvent::TicketMessage(m) => ("Sent:", m.created_at.as_str(), m.body.as_str()),
+        OutboxEvent::TicketRated(r) => (
+            "Rating:",
+            r.score.as_str(),
+            r.comment.as_deref().unwrap_or("(no comment)"),
+        ),
+    };
+    let mut out = String::new();
+    for (l, v) in [
+        ("Ticket:", ticket.reference.as_str()),
+        ("From:", &sender(ticket)),
+        ("Subject:", &ticket.subject),
+        ("Status:", &ticket.status),
+        (label, value),
+    ] {
+        out.push_str(&format!("{l:<10} {}\n", one_line(v)));
+    }
+    out.push('\n');
+    out.push_str(&text(text_body));
+    out.push('\n');
+    if let OutboxEvent::TicketMessage(m) = event
+        && !m.attachments.is_empty()
+    {
+        out.push_str(&format!("\nAttachments: {}\n", m.attachments.join(", ")));
+    }
+    out
+}
+
+/// The submitter, as `Name <email>`.
+fn sender(ticket: &TicketRecord) -> String {
+    if ticket.name.trim().is_empty() {
+        ticket.email.clone()
+    } else {
+        format!("{} <{}>", ticket.name, ticket.email)
+    }
+}
+
+/// The plain-text body for a new ticket.
+fn created_body(ticket: &TicketRecord) -> String {
     let mut out = String::new();
     let mut line = |label: &str, value: &str| {
         out.push_str(&format!("{label:<10} {}\n", one_line(value)));
     };
     line("Ticket:", &ticket.reference);
-    let from = if ticket.name.trim().is_empty() {
-        ticket.email.clone()
-    } else {
-        format!("{} <{}>", ticket.name, ticket.email)
-    };
-    line("From:", &from);
+    line("From:", &sender(ticket));
     line(
         "Identity:",
         if ticket.verified {
@@ -209,8 +254,9 @@ mod tests {
     #[test]
     fn headers_stay_on_one_line_and_the_body_is_plain_text() {
         let t = ticket();
-        assert_eq!(subject(&t), "[KB-0000-0001] Stuck  X-Evil: 1");
-        let b = body(&t);
+        let created = OutboxEvent::TicketCreated;
+        assert_eq!(subject(&created, &t), "[KB-0000-0001] Stuck  X-Evil: 1");
+        let b = body(&created, &t);
         assert!(b.contains("<b>hi</b>\n[31mred"), "{b}");
         assert!(b.contains("  gpu: true\n"), "{b}");
         assert!(b.contains("From:      Ada  Bcc: evil@example.com <ada@example.com>\n"));
@@ -228,6 +274,7 @@ mod tests {
             ticket_id: t.id.clone(),
             reference: t.reference.clone(),
             target: "email".into(),
+            event: created,
             attempts: 0,
             next_attempt_at: 0,
             delivered_at: None,
@@ -254,5 +301,32 @@ mod tests {
             .unwrap_err()
             .starts_with("smtp_url")
         );
+    }
+
+    #[test]
+    fn follow_ups_and_ratings_are_short_plain_text() {
+        use crate::store::outbox::{MessageEvent, RatingEvent};
+        use koban_core::conversation::Score;
+        let t = ticket();
+        let message = OutboxEvent::TicketMessage(MessageEvent {
+            id: "rpl_1".into(),
+            body: "Still stuck\n\u{1b}[31mred".into(),
+            created_at: "2024-01-02T00:00:00.000Z".into(),
+            attachments: vec!["att_1".into()],
+        });
+        assert_eq!(subject(&message, &t), "Re: [KB-0000-0001] Stuck  X-Evil: 1");
+        let b = body(&message, &t);
+        assert!(b.starts_with("Ticket:    KB-0000-0001\n"), "{b}");
+        assert!(b.contains("Sent:      2024-01-02T00:00:00.000Z\n\nStill stuck\n[31mred\n"));
+        assert!(b.contains("Attachments: att_1"), "{b}");
+        let rated = OutboxEvent::TicketRated(RatingEvent {
+            score: Score::Bad,
+            comment: None,
+        });
+        assert_eq!(
+            subject(&rated, &t),
+            "[KB-0000-0001] Rated bad: Stuck  X-Evil: 1"
+        );
+        assert!(body(&rated, &t).contains("Rating:    bad\n\n(no comment)\n"));
     }
 }

@@ -1,8 +1,8 @@
-//! Delivery of new tickets to where the support team works: a background worker that works off
-//! the durable [outbox](crate::store::outbox).
+//! Delivery of new tickets, the user's follow-ups and satisfaction ratings to where the support
+//! team works: a background worker that works off the durable [outbox](crate::store::outbox).
 //!
-//! Every committed ticket has one outbox row per configured target (written in the ticket's own
-//! transaction). The worker, started by `koban serve`:
+//! Every committed ticket, follow-up and new or changed rating has one outbox row per configured
+//! target (written in the transaction that stores it). The worker, started by `koban serve`:
 //! 1. selects rows that are due and not leased, and takes each with a lease
 //!    ([`Store::lease_outbox`]: one conditional `UPDATE`, proceeding only if it changed exactly one
 //!    row), so several server instances on one database never deliver a row twice at once;
@@ -384,7 +384,7 @@ impl Worker {
                     .post(&target.url)
                     .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
                     .header(payload::SIGNATURE_HEADER, format!("sha256={signature}"))
-                    .header(payload::EVENT_HEADER, payload::EVENT)
+                    .header(payload::EVENT_HEADER, item.event.wire_name())
                     .header(payload::DELIVERY_HEADER, &item.id)
                     .body(body);
                 check(req.send().await?).await
@@ -395,7 +395,10 @@ impl Worker {
                     .discord_url
                     .as_deref()
                     .ok_or(DeliveryError::NotConfigured("discord_webhook_url"))?;
-                let req = self.http.post(url).json(&discord::message(ticket));
+                let req = self
+                    .http
+                    .post(url)
+                    .json(&discord::message(&item.event, ticket));
                 check(req.send().await?).await
             }
             "email" => {

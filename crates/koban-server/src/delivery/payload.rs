@@ -3,7 +3,7 @@
 //! ```text
 //! POST <webhook_url>
 //! Content-Type: application/json
-//! X-Koban-Event: ticket.created
+//! X-Koban-Event: ticket.created | ticket.message | ticket.rated
 //! X-Koban-Delivery: obx_…            (stable across retries: dedupe on it)
 //! X-Koban-Signature: sha256=<hex HMAC-SHA256 of the exact body bytes, key = webhook_secret>
 //!
@@ -11,6 +11,12 @@
 //!   "ticket": { "id", "reference", "status", "name", "email", "verified", "category",
 //!               "subject", "description", "fields", "context", "createdAt", "updatedAt" } }
 //! ```
+//!
+//! The user's follow-up (`ticket.message`) adds
+//! `"message": { "id", "body", "createdAt", "attachments": ["att_…"] }`, and a new or changed
+//! satisfaction rating (`ticket.rated`) adds `"rating": { "score": "good" | "bad", "comment" }`;
+//! `ticket` is the ticket as it is at delivery. The key is `type`, as in the first event, so one
+//! receiver switches on one field.
 //!
 //! Receivers verify the signature over the raw body before parsing it, comparing in constant
 //! time. Ticket text is carried as JSON strings exactly as submitted: it is data, and a receiver
@@ -20,7 +26,7 @@ use hmac::{Hmac, Mac};
 use serde::Serialize;
 use sha2::Sha256;
 
-use crate::store::outbox::OutboxItem;
+use crate::store::outbox::{MessageEvent, OutboxEvent, OutboxItem, RatingEvent};
 use crate::store::tickets::TicketRecord;
 
 /// The signature header.
@@ -29,14 +35,11 @@ pub const SIGNATURE_HEADER: &str = "x-koban-signature";
 pub const EVENT_HEADER: &str = "x-koban-event";
 /// The delivery id header (the outbox row id).
 pub const DELIVERY_HEADER: &str = "x-koban-delivery";
-/// The only event so far.
-pub const EVENT: &str = "ticket.created";
-
 /// The webhook body.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WebhookBody<'a> {
-    /// `ticket.created`.
+    /// `ticket.created`, `ticket.message` or `ticket.rated` ([`OutboxEvent::wire_name`]).
     #[serde(rename = "type")]
     pub event: &'static str,
     /// The outbox row id, stable across retries.
@@ -45,15 +48,29 @@ pub struct WebhookBody<'a> {
     pub attempt: i64,
     /// The ticket, every field (text as submitted).
     pub ticket: &'a TicketRecord,
+    /// The follow-up, for `ticket.message`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<&'a MessageEvent>,
+    /// The rating, for `ticket.rated`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rating: Option<&'a RatingEvent>,
 }
 
 /// The serialized body for `item` of `ticket`.
 pub fn webhook_body(item: &OutboxItem, ticket: &TicketRecord) -> Vec<u8> {
     serde_json::to_vec(&WebhookBody {
-        event: EVENT,
+        event: item.event.wire_name(),
         delivery_id: &item.id,
         attempt: item.attempts + 1,
         ticket,
+        message: match &item.event {
+            OutboxEvent::TicketMessage(m) => Some(m),
+            _ => None,
+        },
+        rating: match &item.event {
+            OutboxEvent::TicketRated(r) => Some(r),
+            _ => None,
+        },
     })
     .unwrap_or_default()
 }

@@ -10,6 +10,7 @@ use koban_core::conversation::{
 };
 use sqlx::Row;
 
+use super::outbox::{OutboxEvent, RatingEvent, enqueue};
 use super::replies::{MessageAuthor, ReplyRecord, apply_event, lock_ticket};
 use super::tickets::{TICKET_COLUMNS, TicketRecord, ticket_from_row};
 use super::{Store, StoreError, now_ms, rfc3339};
@@ -25,7 +26,8 @@ pub enum Changed<T> {
 
 impl Store {
     /// Applies `event` (solved by the user, closed by an agent) to the ticket with `reference`;
-    /// returns its status after (unchanged when the rules refuse the event).
+    /// returns its status after. When the status does not change (the rules refuse the event, or
+    /// it is already there), nothing is written: `updated_at` stays, and nobody is told.
     pub async fn apply_status_event(
         &self,
         reference: &str,
@@ -33,10 +35,15 @@ impl Store {
     ) -> Result<Changed<Status>, StoreError> {
         let now = now_ms();
         let mut tx = self.begin_write().await?;
-        let Some((ticket_id, status)) = lock_ticket(&mut tx, reference, now).await? else {
+        let Some((ticket_id, status)) = lock_ticket(&mut tx, reference, None).await? else {
             return Ok(Changed::NoTicket);
         };
         let next = apply_event(&mut tx, &ticket_id, status, event, now).await?;
+        if next == status {
+            // Only the row lock was taken; nothing changed, so nobody is told.
+            tx.commit().await?;
+            return Ok(Changed::Done(next));
+        }
         self.announce(&mut tx, reference).await?;
         tx.commit().await?;
         self.announced(reference);
@@ -45,27 +52,43 @@ impl Store {
 
     /// Stores the user's satisfaction rating of the ticket with `reference` (checked with
     /// koban-core's [`may_rate`]: a finished ticket, changeable for 7 days after the first).
+    /// A new or changed rating is written to the outbox for `deliver_to` in the same
+    /// transaction; the same rating sent again (a retried `PUT`) is not delivered twice.
     pub async fn rate(
         &self,
         reference: &str,
         draft: &RatingDraft,
+        deliver_to: &[String],
     ) -> Result<Changed<Result<Rating, RatingRefused>>, StoreError> {
         let now = now_ms();
         let mut tx = self.begin_write().await?;
-        let Some((ticket_id, status)) = lock_ticket(&mut tx, reference, now).await? else {
+        let Some((ticket_id, status)) = lock_ticket(&mut tx, reference, Some(now)).await? else {
             return Ok(Changed::NoTicket);
         };
-        let first: Option<i64> =
-            sqlx::query("SELECT rated_at FROM ticket_ratings WHERE ticket_id = $1")
+        let stored =
+            sqlx::query("SELECT rated_at, score, comment FROM ticket_ratings WHERE ticket_id = $1")
                 .bind(&ticket_id)
                 .fetch_optional(&mut *tx)
-                .await?
-                .map(|r| r.try_get("rated_at"))
-                .transpose()?;
+                .await?;
+        let first: Option<i64> = stored.as_ref().map(|r| r.try_get("rated_at")).transpose()?;
         if let Err(refused) = may_rate(status, first.map(|ms| ms / 1000), now / 1000) {
             return Ok(Changed::Done(Err(refused)));
         }
         let comment = draft.comment();
+        let same = match &stored {
+            Some(row) => {
+                row.try_get::<String, _>("score")? == draft.score.as_str()
+                    && row.try_get::<Option<String>, _>("comment")?.as_deref() == comment
+            }
+            None => false,
+        };
+        if !same {
+            let event = OutboxEvent::TicketRated(RatingEvent {
+                score: draft.score,
+                comment: comment.map(str::to_string),
+            });
+            enqueue(&mut tx, &ticket_id, deliver_to, &event, now).await?;
+        }
         sqlx::query(
             "INSERT INTO ticket_ratings (ticket_id, score, comment, rated_at, updated_at) \
              VALUES ($1, $2, $3, $4, $4) \

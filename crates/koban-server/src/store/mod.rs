@@ -161,6 +161,11 @@ fn migrator() -> Migrator {
             "conversations",
             include_str!("../../migrations/0006_conversations.sql"),
         ),
+        migration(
+            7,
+            "outbox_events",
+            include_str!("../../migrations/0007_outbox_events.sql"),
+        ),
     ])
 }
 

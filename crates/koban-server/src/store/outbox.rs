@@ -1,5 +1,8 @@
-//! The delivery outbox: one row per (ticket, target), written in the ticket's own transaction and
-//! worked off by [`crate::delivery`].
+//! The delivery outbox: one row per (event, target), written in the transaction that stores the
+//! event and worked off by [`crate::delivery`]. Events are a new ticket, the user's follow-up and
+//! the user's satisfaction rating ([`OutboxEvent`]); a follow-up or rating row carries its own
+//! part (the message, the score and comment) as JSON taken at that moment, the ticket is read at
+//! delivery.
 //!
 //! A worker owns a row while it holds its lease: [`Store::lease_outbox`] sets `lease_until` with
 //! a single conditional `UPDATE ... WHERE id = ? AND (lease_until IS NULL OR lease_until < now)`
@@ -8,11 +11,115 @@
 //! so several server instances on one database never deliver the same row at the same time. A
 //! worker that dies mid-delivery simply lets the lease expire and another one takes over.
 
-use serde::Serialize;
+use koban_core::conversation::Score;
+use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use super::{Store, StoreError, rfc3339};
+use super::{Store, StoreError, WriteTx, rfc3339};
+
+/// What an outbox row delivers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "event", content = "data", rename_all = "snake_case")]
+pub enum OutboxEvent {
+    /// A new ticket (`ticket.created`).
+    TicketCreated,
+    /// The user's follow-up (`ticket.message`).
+    TicketMessage(MessageEvent),
+    /// The user's satisfaction rating, given or changed (`ticket.rated`).
+    TicketRated(RatingEvent),
+}
+
+/// The message of a `ticket.message` event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MessageEvent {
+    /// Message id (`rpl_` + 32 hex digits).
+    pub id: String,
+    /// Text, as written.
+    pub body: String,
+    /// RFC 3339 time it was stored.
+    pub created_at: String,
+    /// Ids of the files attached to it.
+    pub attachments: Vec<String>,
+}
+
+/// The rating of a `ticket.rated` event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RatingEvent {
+    /// Good or bad.
+    pub score: Score,
+    /// The user's comment, if any.
+    pub comment: Option<String>,
+}
+
+impl OutboxEvent {
+    /// The name stored in the `event` column.
+    pub fn name(&self) -> &'static str {
+        match self {
+            OutboxEvent::TicketCreated => "ticket_created",
+            OutboxEvent::TicketMessage(_) => "ticket_message",
+            OutboxEvent::TicketRated(_) => "ticket_rated",
+        }
+    }
+
+    /// The event's name for receivers (`X-Koban-Event`, the webhook's `type`).
+    pub fn wire_name(&self) -> &'static str {
+        match self {
+            OutboxEvent::TicketCreated => "ticket.created",
+            OutboxEvent::TicketMessage(_) => "ticket.message",
+            OutboxEvent::TicketRated(_) => "ticket.rated",
+        }
+    }
+
+    /// The `event_data` column.
+    fn data(&self) -> Result<Option<String>, StoreError> {
+        Ok(match self {
+            OutboxEvent::TicketCreated => None,
+            OutboxEvent::TicketMessage(m) => Some(serde_json::to_string(m)?),
+            OutboxEvent::TicketRated(r) => Some(serde_json::to_string(r)?),
+        })
+    }
+
+    /// The event of a stored row.
+    fn from_columns(name: &str, data: Option<&str>) -> Result<OutboxEvent, StoreError> {
+        let data = || data.ok_or(StoreError::Corrupt("outbox event data"));
+        Ok(match name {
+            "ticket_created" => OutboxEvent::TicketCreated,
+            "ticket_message" => OutboxEvent::TicketMessage(serde_json::from_str(data()?)?),
+            "ticket_rated" => OutboxEvent::TicketRated(serde_json::from_str(data()?)?),
+            _ => return Err(StoreError::Corrupt("outbox event")),
+        })
+    }
+}
+
+/// Writes one outbox row per target in `targets` for `event` of the ticket with id `ticket_id`,
+/// due at `now` (Unix ms), inside the transaction that stores the event.
+pub(super) async fn enqueue(
+    tx: &mut WriteTx,
+    ticket_id: &str,
+    targets: &[String],
+    event: &OutboxEvent,
+    now: i64,
+) -> Result<(), StoreError> {
+    let data = event.data()?;
+    for target in targets {
+        sqlx::query(
+            "INSERT INTO outbox (id, ticket_id, target, attempts, next_attempt_at, created_at, \
+             event, event_data) VALUES ($1, $2, $3, 0, $4, $4, $5, $6)",
+        )
+        .bind(format!("obx_{}", crate::tickets::random_hex(16)))
+        .bind(ticket_id)
+        .bind(target)
+        .bind(now)
+        .bind(event.name())
+        .bind(data.clone())
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
 
 /// One outbox row.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -26,6 +133,9 @@ pub struct OutboxItem {
     pub reference: String,
     /// Delivery target: `webhook`, `discord` or `email`.
     pub target: String,
+    /// What it delivers.
+    #[serde(flatten)]
+    pub event: OutboxEvent,
     /// Failed attempts so far.
     pub attempts: i64,
     /// When the next attempt is due, Unix ms.
@@ -56,6 +166,10 @@ fn item_from_row(row: &AnyRow) -> Result<OutboxItem, StoreError> {
         ticket_id: row.try_get("ticket_id")?,
         reference: row.try_get("reference")?,
         target: row.try_get("target")?,
+        event: OutboxEvent::from_columns(
+            &row.try_get::<String, _>("event")?,
+            row.try_get::<Option<String>, _>("event_data")?.as_deref(),
+        )?,
         attempts: row.try_get("attempts")?,
         next_attempt_at: row.try_get("next_attempt_at")?,
         delivered_at: row.try_get("delivered_at")?,
@@ -64,8 +178,8 @@ fn item_from_row(row: &AnyRow) -> Result<OutboxItem, StoreError> {
     })
 }
 
-const COLUMNS: &str = "o.id, o.ticket_id, t.reference, o.target, o.attempts, o.next_attempt_at, \
-                       o.delivered_at, o.last_error, o.lease_until";
+const COLUMNS: &str = "o.id, o.ticket_id, t.reference, o.target, o.event, o.event_data, \
+                       o.attempts, o.next_attempt_at, o.delivered_at, o.last_error, o.lease_until";
 
 impl Store {
     /// Undelivered, unleased rows due at `now`, oldest first.
@@ -94,11 +208,11 @@ impl Store {
         rows.iter().map(item_from_row).collect()
     }
 
-    /// Every row of one ticket.
+    /// Every row of one ticket, oldest event first, then by target.
     pub async fn outbox_of(&self, ticket_id: &str) -> Result<Vec<OutboxItem>, StoreError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM outbox o JOIN tickets t ON t.id = o.ticket_id \
-             WHERE o.ticket_id = $1 ORDER BY o.target"
+             WHERE o.ticket_id = $1 ORDER BY o.created_at, o.target, o.id"
         )))
         .bind(ticket_id)
         .fetch_all(&self.pool)

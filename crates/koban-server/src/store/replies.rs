@@ -6,12 +6,14 @@
 //! change when there is one. It updates the ticket row first, which locks it on PostgreSQL
 //! (SQLite's `BEGIN IMMEDIATE` already serializes writers); under that lock a message gets a
 //! `created_at` strictly after the ticket's previous one, so messages sort oldest first even when
-//! two land in the same millisecond.
+//! two land in the same millisecond. A user's follow-up is also written to the delivery
+//! [outbox](super::outbox) in that transaction, so the team hears of it exactly once.
 
 use koban_core::conversation::{Event, Status};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use super::outbox::{MessageEvent, OutboxEvent, enqueue};
 use super::tickets::{finish_key, link_attachment};
 use super::{Store, StoreError, WriteTx, now_ms, rfc3339};
 
@@ -52,6 +54,9 @@ pub struct NewMessage<'a> {
     pub public: bool,
     /// Uploads to link to the ticket and this message (not yet linked to any ticket).
     pub attachments: &'a [String],
+    /// Delivery targets told of the message through the outbox (the user's follow-ups; empty
+    /// for agents' messages, which the team wrote).
+    pub deliver_to: &'a [String],
 }
 
 /// Outcome of [`Store::add_message`].
@@ -114,7 +119,7 @@ impl Store {
     ) -> Result<MessageAdded, StoreError> {
         let now = now_ms();
         let mut tx = self.begin_write().await?;
-        let Some((ticket_id, status)) = lock_ticket(&mut tx, reference, now).await? else {
+        let Some((ticket_id, status)) = lock_ticket(&mut tx, reference, Some(now)).await? else {
             return Ok(MessageAdded::NoTicket);
         };
         let last: i64 = sqlx::query(
@@ -164,6 +169,15 @@ impl Store {
             created_ms,
             created_at: rfc3339(created_ms),
         };
+        if !message.deliver_to.is_empty() {
+            let event = OutboxEvent::TicketMessage(MessageEvent {
+                id: reply.id.clone(),
+                body: reply.body.clone(),
+                created_at: reply.created_at.clone(),
+                attachments: message.attachments.to_vec(),
+            });
+            enqueue(&mut tx, &ticket_id, message.deliver_to, &event, now).await?;
+        }
         if let Some((key, hash)) = key
             && !finish_key(&mut tx, &ticket_id, key, hash, &response(&reply, status)).await?
         {
@@ -195,19 +209,22 @@ impl Store {
     }
 }
 
-/// Touches the ticket with `reference` (locking its row on PostgreSQL) and returns its id and
-/// status; `None` if there is none.
+/// Locks the row of the ticket with `reference` (an `UPDATE`, which PostgreSQL holds until the
+/// transaction ends), sets its `updated_at` to `touch` when given, and returns its id and status;
+/// `None` if there is none.
 pub(super) async fn lock_ticket(
     tx: &mut WriteTx,
     reference: &str,
-    now: i64,
+    touch: Option<i64>,
 ) -> Result<Option<(String, Status)>, StoreError> {
-    let updated = sqlx::query("UPDATE tickets SET updated_at = $1 WHERE reference = $2")
-        .bind(now)
-        .bind(reference)
-        .execute(&mut **tx)
-        .await?
-        .rows_affected();
+    let updated = sqlx::query(
+        "UPDATE tickets SET updated_at = COALESCE($1, updated_at) WHERE reference = $2",
+    )
+    .bind(touch)
+    .bind(reference)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
     if updated != 1 {
         return Ok(None);
     }
@@ -220,9 +237,9 @@ pub(super) async fn lock_ticket(
     Ok(Some((row.try_get("id")?, status)))
 }
 
-/// Applies `event` to a ticket in `status` (koban-core's rules) and stores the result and, when
-/// the status changes, a status change at `at`. Returns the new status; a refused event changes
-/// nothing.
+/// Applies `event` to a ticket in `status` (koban-core's rules); when the status changes, stores
+/// it with `updated_at` = `at` and records the change at `at`. Returns the new status; a refused
+/// event (or one that leaves the status as it was) changes nothing.
 pub(super) async fn apply_event(
     tx: &mut WriteTx,
     ticket_id: &str,
@@ -232,8 +249,9 @@ pub(super) async fn apply_event(
 ) -> Result<Status, StoreError> {
     let next = status.apply(event).unwrap_or(status);
     if next != status {
-        sqlx::query("UPDATE tickets SET status = $1 WHERE id = $2")
+        sqlx::query("UPDATE tickets SET status = $1, updated_at = $2 WHERE id = $3")
             .bind(next.as_str())
+            .bind(at)
             .bind(ticket_id)
             .execute(&mut **tx)
             .await?;

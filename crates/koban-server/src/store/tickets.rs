@@ -15,6 +15,7 @@ use serde_json::Value;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use super::outbox::{OutboxEvent, enqueue};
 use super::{Store, StoreError, WriteTx, rfc3339};
 
 /// A ticket about to be inserted.
@@ -299,18 +300,8 @@ impl Store {
                 return Ok(Created::UnknownAttachment(id.clone()));
             }
         }
-        for target in targets {
-            sqlx::query(
-                "INSERT INTO outbox (id, ticket_id, target, attempts, next_attempt_at, created_at) \
-                 VALUES ($1, $2, $3, 0, $4, $4)",
-            )
-            .bind(format!("obx_{}", crate::tickets::random_hex(16)))
-            .bind(&ticket.id)
-            .bind(target)
-            .bind(ticket.created_at)
-            .execute(&mut *tx)
-            .await?;
-        }
+        let created = OutboxEvent::TicketCreated;
+        enqueue(&mut tx, &ticket.id, targets, &created, ticket.created_at).await?;
         if !finish_key(&mut tx, &ticket.id, key, hash, response).await? {
             return Ok(Created::ClaimLost);
         }

@@ -114,6 +114,7 @@ pub async fn reply(
         body: &reply.body,
         public: !reply.internal,
         attachments: &[],
+        deliver_to: &[],
     };
     match state
         .store()

@@ -343,8 +343,9 @@ async fn tickets(cmd: TicketsCommand) -> Result<ExitCode, String> {
             }
             for o in store.outbox_of(&t.id).await.map_err(|e| e.to_string())? {
                 println!(
-                    "\nDelivery {}: {}",
+                    "\nDelivery {} ({}): {}",
                     o.target,
+                    o.event.wire_name(),
                     match o.delivered_at {
                         Some(at) => format!("delivered {}", rfc3339(at)),
                         None => format!("pending, {} failed attempt(s)", o.attempts),
@@ -366,6 +367,7 @@ async fn tickets(cmd: TicketsCommand) -> Result<ExitCode, String> {
                 body: &body,
                 public: !internal,
                 attachments: &[],
+                deliver_to: &[],
             };
             match store
                 .add_message(&r, message, None, |_, _| String::new())
@@ -405,9 +407,10 @@ async fn tickets(cmd: TicketsCommand) -> Result<ExitCode, String> {
             }
             for o in pending {
                 println!(
-                    "{}  {:<8}  attempts {}  next {}  {}",
+                    "{}  {:<8}  {:<14}  attempts {}  next {}  {}",
                     o.reference,
                     o.target,
+                    o.event.wire_name(),
                     o.attempts,
                     o.next_attempt(),
                     text(o.last_error.as_deref().unwrap_or(""))

@@ -8,7 +8,9 @@
 //! - `PUT /api/v1/tickets/{reference}/rating`: the satisfaction rating;
 //! - `POST /api/v1/tickets/{reference}/read`: the read mark (replies seen so far).
 //!
-//! Status changes follow koban-core's rules ([`koban_core::conversation::Status::apply`]).
+//! Status changes follow koban-core's rules ([`koban_core::conversation::Status::apply`]). A
+//! follow-up and a new or changed rating reach the team's delivery targets through the outbox,
+//! written in the same transaction ([`crate::store::outbox`]).
 
 use std::time::Instant;
 
@@ -168,6 +170,7 @@ pub async fn add_message(
         body: &draft.body,
         public: true,
         attachments: &attachments,
+        deliver_to: &config.delivery_targets,
     };
     let response = |reply: &crate::store::replies::ReplyRecord, status: Status| CreatedMessage {
         id: reply.id.clone(),
@@ -274,8 +277,16 @@ pub async fn rate(
     let ticket = owned_ticket(&state, &reference, &headers).await?;
     let JsonBody { body: draft, .. } = body?;
     validate_rating(&draft)?;
-    match state.store().rate(&ticket.reference, &draft).await? {
-        Changed::Done(Ok(rating)) => Ok(Json(rating)),
+    let targets = &state.config().delivery_targets;
+    match state
+        .store()
+        .rate(&ticket.reference, &draft, targets)
+        .await?
+    {
+        Changed::Done(Ok(rating)) => {
+            state.0.delivery.notify_one();
+            Ok(Json(rating))
+        }
         Changed::Done(Err(RatingRefused::NotFinished)) => Err(ProblemCode::NotFinished.into()),
         Changed::Done(Err(RatingRefused::Locked)) => Err(ProblemCode::RatingLocked.into()),
         Changed::NoTicket => Err(Problem::not_found()),

@@ -26,6 +26,9 @@ use smtp::Sink;
 /// The webhook's HMAC secret, known to the server under test and to the receiver.
 pub const SECRET: &str = "whsec_test_secret";
 
+/// The admin API's token of every instance.
+pub const ADMIN_TOKEN: &str = "admin-token-for-deliveries";
+
 /// A server instance: the ticket API and (optionally) the delivery worker, on one database.
 pub struct Instance {
     /// `http://127.0.0.1:port`.
@@ -75,6 +78,7 @@ pub async fn instance_with(url: &str, delivery: DeliveryConfig, worker: bool) ->
     let store = Store::connect(url).await.unwrap();
     let mut tickets = test_config();
     tickets.delivery_targets = delivery.targets();
+    tickets.admin_token = Some(ADMIN_TOKEN.into());
     let state = TicketsState::new(store.clone(), tickets, Faults::none());
     let worker =
         worker.then(|| delivery::spawn(store.clone(), delivery, state.delivery_notify()).unwrap());

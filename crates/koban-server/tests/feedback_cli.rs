@@ -7,11 +7,13 @@ mod tickets_support;
 use std::process::Command;
 
 use feedback_support::{flow, no_results, rated, start, test_config, to_ticket};
+use koban_core::conversation::{Event, RatingDraft};
 use koban_core::feedback::FeedbackEvent;
+use koban_server::store::conversation::Changed;
 use koban_server::store::feedback::NewFeedback;
 use koban_server::store::now_ms;
 use serde_json::{Value, json};
-use tickets_support::Db;
+use tickets_support::{Db, ticket};
 
 /// Runs `koban report <args>` on the database at `url`; returns stdout.
 fn report(url: &str, args: &[&str]) -> String {
@@ -136,7 +138,64 @@ async fn report_shows_gaps_and_unhelpful_articles(db: Db) {
     assert!(!text.contains("ancient"), "{text}");
 }
 
-store_tests!(report_shows_gaps_and_unhelpful_articles);
+async fn report_counts_ratings(db: Db) {
+    let s = tickets_support::start(&db, tickets_support::test_config()).await;
+    let empty = json_report(&s.url, &[]);
+    assert_eq!(
+        empty["ratings"],
+        json!({ "good": 0, "bad": 0, "goodShare": null })
+    );
+    // Three rated good, one bad (first good, then changed), one rated 40 days ago.
+    let scores = ["good", "good", "good", "bad", "bad"];
+    let mut references = Vec::new();
+    for (n, score) in scores.iter().enumerate() {
+        let res = s.post(Some(&format!("rate-{n}")), &ticket(n)).await;
+        assert_eq!(res.status(), 201);
+        let created: Value = res.json().await.unwrap();
+        let reference = created["reference"].as_str().unwrap().to_string();
+        s.store
+            .apply_status_event(&reference, Event::SolvedByUser)
+            .await
+            .unwrap();
+        let first = if n == 3 { "good" } else { score };
+        for score in [first, score] {
+            let draft: RatingDraft = serde_json::from_value(json!({ "score": score })).unwrap();
+            let rated = s.store.rate(&reference, &draft, &[]).await.unwrap();
+            assert!(matches!(rated, Changed::Done(Ok(_))), "{rated:?}");
+        }
+        references.push(reference);
+    }
+    sqlx::query(
+        "UPDATE ticket_ratings SET rated_at = $1 WHERE ticket_id = \
+         (SELECT id FROM tickets WHERE reference = $2)",
+    )
+    .bind(now_ms() - 40 * 86_400_000)
+    .bind(&references[4])
+    .execute(s.store.pool())
+    .await
+    .unwrap();
+
+    let r = json_report(&s.url, &[]);
+    assert_eq!(
+        r["ratings"],
+        json!({ "good": 3, "bad": 1, "goodShare": 0.75 })
+    );
+    let r = json_report(&s.url, &["--days", "0"]);
+    assert_eq!(
+        r["ratings"],
+        json!({ "good": 3, "bad": 2, "goodShare": 0.6 })
+    );
+    let text = report(&s.url, &[]);
+    assert!(
+        text.ends_with("Satisfaction ratings (requests first rated in the period)\n  GOOD  BAD  GOOD %\n  3     1    75%\n"),
+        "{text}"
+    );
+}
+
+store_tests!(
+    report_shows_gaps_and_unhelpful_articles,
+    report_counts_ratings
+);
 
 #[test]
 fn report_rejects_a_zero_limit() {

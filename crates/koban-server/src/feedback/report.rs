@@ -12,6 +12,8 @@
 //!   abandoned: the widget reports exactly one outcome per run, so a run whose outcome never
 //!   reached the server (the browser went away before the widget could send it) is not counted.
 //!   Flows are listed by `started`, highest first.
+//! - **Satisfaction ratings**: requests whose user first rated them in the period, counted by
+//!   their current score (a rating can be changed for 7 days), and the share rated good.
 //!
 //! Every list holds at most `limit` rows. The text form escapes control characters (queries are
 //! user input and must not drive the terminal); `--json` prints one [`Report`] object.
@@ -50,6 +52,33 @@ pub struct Report {
     pub searches_to_ticket: Vec<QueryRow>,
     /// Outcomes per guided flow.
     pub flows: Vec<FlowRow>,
+    /// Satisfaction ratings of answered requests.
+    pub ratings: RatingCounts,
+}
+
+/// Satisfaction ratings given in the period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RatingCounts {
+    /// Rated good.
+    pub good: i64,
+    /// Rated bad.
+    pub bad: i64,
+    /// `good / (good + bad)`, rounded to 4 decimals; `null` without ratings.
+    pub good_share: Option<f64>,
+}
+
+impl RatingCounts {
+    /// The counts and their share.
+    pub fn new(good: i64, bad: i64) -> RatingCounts {
+        let rated = good + bad;
+        RatingCounts {
+            good,
+            bad,
+            good_share: (rated > 0)
+                .then(|| (good as f64 / rated as f64 * 10_000.0).round() / 10_000.0),
+        }
+    }
 }
 
 /// A query and how often it was seen.
@@ -200,6 +229,7 @@ pub async fn build(store: &Store, now: i64, days: u32, limit: usize) -> Result<R
             .then_with(|| a.flow_id.cmp(&b.flow_id))
     });
     flows.truncate(limit);
+    let (good, bad) = store.rating_counts(since).await?;
 
     Ok(Report {
         generated_at: rfc3339(now),
@@ -210,6 +240,7 @@ pub async fn build(store: &Store, now: i64, days: u32, limit: usize) -> Result<R
         least_helpful_articles: articles,
         searches_to_ticket: query_rows(to_ticket),
         flows,
+        ratings: RatingCounts::new(good, bad),
     })
 }
 
@@ -351,6 +382,18 @@ pub fn render_text(report: &Report) -> String {
         ],
         rows,
     );
+
+    out.push_str("\nSatisfaction ratings (requests first rated in the period)\n");
+    let r = &report.ratings;
+    let rows = match r.good_share {
+        Some(share) => vec![vec![
+            r.good.to_string(),
+            r.bad.to_string(),
+            format!("{:.0}%", share * 100.0),
+        ]],
+        None => Vec::new(),
+    };
+    table(&mut out, &["GOOD", "BAD", "GOOD %"], rows);
     out
 }
 
@@ -422,6 +465,7 @@ mod tests {
                     count: 1,
                 }),
             }],
+            ratings: RatingCounts::new(2, 1),
         };
         let out = render_text(&report);
         assert!(!out.contains('\u{1b}'), "{out}");
@@ -435,6 +479,12 @@ mod tests {
         );
         assert!(out.contains("  (none)\n"), "{out}");
         assert!(out.contains("driver (1)         gpu"), "{out}");
+        assert!(
+            out.ends_with("  GOOD  BAD  GOOD %\n  2     1    67%\n"),
+            "{out}"
+        );
+        assert_eq!(RatingCounts::new(2, 1).good_share, Some(0.6667));
+        assert_eq!(RatingCounts::new(0, 0).good_share, None);
         assert!(out.starts_with("Koban feedback report: all time, top 5 per list"));
     }
 }

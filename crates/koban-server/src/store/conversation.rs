@@ -108,6 +108,20 @@ impl Store {
         })))
     }
 
+    /// Satisfaction ratings first given at or after `since` (Unix ms), by their current score:
+    /// `(good, bad)` (`koban report`).
+    pub async fn rating_counts(&self, since: i64) -> Result<(i64, i64), StoreError> {
+        let row = sqlx::query(
+            "SELECT COALESCE(SUM(CASE WHEN score = 'good' THEN 1 ELSE 0 END), 0) AS good, \
+             COALESCE(SUM(CASE WHEN score = 'bad' THEN 1 ELSE 0 END), 0) AS bad \
+             FROM ticket_ratings WHERE rated_at >= $1",
+        )
+        .bind(since)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok((row.try_get("good")?, row.try_get("bad")?))
+    }
+
     /// The rating of the ticket with id `ticket_id`, if any.
     pub async fn rating_of(&self, ticket_id: &str) -> Result<Option<Rating>, StoreError> {
         let row =

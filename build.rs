@@ -18,7 +18,12 @@ use std::{env, fs, path::Path};
 fn main() {
     let out = env::var("OUT_DIR").expect("OUT_DIR");
     let desk = env::var_os("CARGO_FEATURE_DESK").is_some();
-    const DESK_CSS: [&str; 3] = ["60-article.css", "90-ticket.css", "95-flow.css"];
+    const DESK_CSS: [&str; 4] = [
+        "60-article.css",
+        "90-ticket.css",
+        "95-flow.css",
+        "96-conversation.css",
+    ];
     println!("cargo:rerun-if-changed=style");
     println!("cargo:rerun-if-changed=locales");
 
@@ -63,8 +68,9 @@ fn main() {
 }
 
 /// Messages only the loader's plain-JS code uses (`public/fallback.js`, shown when the wasm
-/// cannot run, fetches them from the server): not in the widget's table, no constant.
-const JS_ONLY: [&str; 1] = ["fallback-text"];
+/// cannot run, fetches them from the server; `public/koban-follow.js`, which draws the unread
+/// badge with the table `scripts/package.mjs` bakes in): not in the widget's table, no constant.
+const JS_ONLY: [&str; 2] = ["fallback-text", "launcher-unread"];
 
 /// One `Msg` constant per message id of `en`, named after the id (`article-yes` → `ARTICLE_YES`).
 fn message_constants(en: &koban_core::locales::ftl::Table) -> String {
@@ -85,7 +91,7 @@ fn message_constants(en: &koban_core::locales::ftl::Table) -> String {
 
 /// Whether the first download (no `desk` feature) needs message `id`.
 fn first_download_message(id: &str) -> bool {
-    !["article-", "ticket-", "flow-"]
+    !["article-", "ticket-", "flow-", "conversation-"]
         .iter()
         .any(|p| id.starts_with(p))
         || id == "flow-badge"

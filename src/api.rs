@@ -131,8 +131,12 @@ impl ApiClient {
         if (200..300).contains(&status) {
             // The browser's JSON.parse reads this small body: no serde deserializer for it in
             // the wasm.
-            return match js_text(&parse(&text), "reference") {
-                Some(reference) => Ok(TicketAnswer::Created(Receipt { reference })),
+            let body = parse(&text);
+            return match js_text(&body, "reference") {
+                Some(reference) => Ok(TicketAnswer::Created(Receipt {
+                    reference,
+                    token: js_text(&body, "accessToken").unwrap_or_default(),
+                })),
                 None => Err(ApiError::Decode),
             };
         }
@@ -211,19 +215,19 @@ impl ApiClient {
 }
 
 /// JSON text parsed by the browser (`null` when it is not JSON).
-fn parse(text: &str) -> JsValue {
+pub(crate) fn parse(text: &str) -> JsValue {
     js_sys::JSON::parse(text).unwrap_or(JsValue::NULL)
 }
 
 /// A string member of a JS object.
-fn js_text(object: &JsValue, key: &str) -> Option<String> {
+pub(crate) fn js_text(object: &JsValue, key: &str) -> Option<String> {
     js_sys::Reflect::get(object, &JsValue::from_str(key))
         .ok()?
         .as_string()
 }
 
 /// Percent-encodes a query value (locale tags are ASCII; anything else is escaped).
-fn encode(s: &str) -> String {
+pub(crate) fn encode(s: &str) -> String {
     s.bytes()
         .map(|b| {
             if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' {

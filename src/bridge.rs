@@ -202,11 +202,24 @@ impl Widget {
         match view.as_string().as_deref() {
             None => {}
             Some("ticket") => m.state.navigate(Route::Ticket, 0),
+            Some("requests") => m.state.navigate(Route::Requests, 0),
             Some(other) => warn(&format!(
-                "open: unknown view `{other}` (expected \"ticket\")"
+                "open: unknown view `{other}` (expected \"ticket\" or \"requests\")"
             )),
         }
         m.state.set_open(true);
+    }
+
+    /// A followed request changed on the server (the loader's `koban-follow.js` reads the live
+    /// stream): the conversation views showing it read it again.
+    pub fn changed(&self, reference: JsValue) {
+        let forwarded = self.forward("changed", std::slice::from_ref(&reference));
+        #[cfg(feature = "desk")]
+        if let (None, Some(m)) = (forwarded, self.mounted()) {
+            m.talks.changed();
+        }
+        #[cfg(not(feature = "desk"))]
+        let _ = forwarded;
     }
 
     /// Closes the floating panel and returns focus to the launcher.

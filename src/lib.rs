@@ -38,6 +38,8 @@ pub mod api;
 pub mod bridge;
 pub mod components;
 pub mod content;
+#[cfg(feature = "desk")]
+pub mod conversation;
 pub mod feedback;
 pub mod flow;
 pub mod host;

@@ -10,6 +10,8 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::components::app::App;
 #[cfg(feature = "desk")]
+use crate::conversation::Conversations;
+#[cfg(feature = "desk")]
 use crate::flow::FlowDesk;
 use crate::host::{Host, warn};
 use crate::mounted::Mounted;
@@ -41,21 +43,24 @@ pub fn mount(host: Host, config: BootConfig, extra: Extra) -> Mounted {
     );
     let api_base = state.api.with_value(|a| a.base().to_string());
     #[cfg(feature = "desk")]
-    let (desk, flows, listeners, quiet) = {
+    let (desk, flows, talks, listeners, quiet) = {
         let quiet = extra.is_some();
         if let Some(handover) = extra {
             state.restore(handover);
         }
-        let desk = TicketDesk::new(state, &api_base);
+        let talks = Conversations::new(state, &api_base);
+        let desk = TicketDesk::new(state, &api_base, talks);
         let flows = FlowDesk::new(state, &api_base);
         let listeners = vec![
-            // Back online: send what waits in the outbox. Leaving the page: save the draft now.
+            // Back online: send what waits in the outbox (the ticket, follow-ups). Leaving the
+            // page: save the draft now.
             window_event_listener(leptos::ev::online, move |_| {
-                crate::ticket::send::deliver(desk)
+                crate::ticket::send::deliver(desk);
+                talks.deliver_waiting();
             }),
             window_event_listener(leptos::ev::pagehide, move |_| desk.save_now()),
         ];
-        (desk, flows, listeners, quiet)
+        (desk, flows, talks, listeners, quiet)
     };
     // The first build sends nothing itself: a ticket waiting in the outbox (now, or when the
     // browser is back online) is the desk build's to send, so it takes over.
@@ -83,13 +88,17 @@ pub fn mount(host: Host, config: BootConfig, extra: Extra) -> Mounted {
         {
             provide_context(desk);
             provide_context(flows);
+            provide_context(talks);
         }
         #[cfg(not(feature = "desk"))]
         crate::components::upgrading::provide(state, extra);
         view! { <App/> }
     });
     #[cfg(feature = "desk")]
-    crate::ticket::send::deliver(desk);
+    {
+        crate::ticket::send::deliver(desk);
+        talks.deliver_waiting();
+    }
     #[cfg(not(feature = "desk"))]
     deliver();
     if !quiet {
@@ -101,6 +110,8 @@ pub fn mount(host: Host, config: BootConfig, extra: Extra) -> Mounted {
         desk,
         #[cfg(feature = "desk")]
         flows,
+        #[cfg(feature = "desk")]
+        talks,
         root,
         handle: Box::new(handle),
         listeners,

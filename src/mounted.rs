@@ -22,6 +22,9 @@ pub struct Mounted {
     /// The guided flow being run (or left unfinished) and the host's checks.
     #[cfg(feature = "desk")]
     pub flows: FlowDesk,
+    /// The requests followed here and their reply boxes.
+    #[cfg(feature = "desk")]
+    pub talks: crate::conversation::Conversations,
     pub(crate) root: web_sys::HtmlElement,
     pub(crate) handle: Box<dyn Any>,
     pub(crate) listeners: Vec<WindowListenerHandle>,

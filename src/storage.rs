@@ -25,10 +25,35 @@ pub fn ticket_key(api_base: &str) -> String {
     format!("koban:{api_base}:ticket")
 }
 
-/// Whether a ticket saved by the widget talking to `api_base` waits in the outbox
-/// ([`koban_core::decode::saved_ticket_in_outbox`]).
+/// Where the widget talking to `api_base` keeps the requests filed in this browser, each with
+/// its access token (`{"tickets":[{"reference","token"}]}`, koban-core's `Followed`: the body of
+/// the badge and live endpoints, which the loader's `koban-follow.js` reads too).
+pub fn requests_key(api_base: &str) -> String {
+    format!("koban:{api_base}:requests")
+}
+
+/// Where the widget talking to `api_base` keeps its reply boxes (drafts and frozen follow-ups,
+/// koban-core's `SavedReplies`).
+pub fn replies_key(api_base: &str) -> String {
+    format!("koban:{api_base}:replies")
+}
+
+/// The text saved under `key`, if storage can be read.
+pub fn read(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok()?
+}
+
+/// Whether a ticket or a follow-up saved by the widget talking to `api_base` waits in the
+/// outbox ([`koban_core::decode::saved_ticket_in_outbox`]; a frozen reply has an `outbox`
+/// object, a draft `null`).
 pub fn has_outbox(api_base: &str) -> bool {
-    local_storage()
-        .and_then(|s| s.get_item(&ticket_key(api_base)).ok().flatten())
+    read(&ticket_key(api_base))
         .is_some_and(|text| koban_core::decode::saved_ticket_in_outbox(&text))
+        || read(&replies_key(api_base)).is_some_and(|text| text.contains("\"outbox\":{"))
+}
+
+/// Whether this browser filed requests through the widget talking to `api_base` ("Your
+/// requests" on the home view). A text test: the first download has no JSON decoder for it.
+pub fn has_requests(api_base: &str) -> bool {
+    read(&requests_key(api_base)).is_some_and(|text| text.contains("\"reference\""))
 }

@@ -117,3 +117,73 @@ flow-done = Back to help
 flow-resume = Continue where you left off
 flow-not-found = This guide could not be found.
 flow-fallback = This guide is not available in your language yet, so it is shown in the original language.
+
+## Unread badge
+
+# The launcher's accessible name while replies are unread: { $label } is its visible text ("Help", or the host's own label).
+launcher-unread = { $count ->
+    [one] { $label }, { $count } unread reply
+   *[other] { $label }, { $count } unread replies
+}
+
+## Conversations: "Your requests", a request's thread, the reply box and the rating.
+## requests-title is in the first download (the home row); conversation-* are the desk build's.
+requests-title = Your requests
+conversation-none = You have no requests yet.
+conversation-unread = { $count ->
+    [one] { $count } unread reply
+   *[other] { $count } unread replies
+}
+conversation-status = { $status ->
+    [open] Waiting for support
+    [answered] Answered
+    [solved] Solved
+   *[closed] Closed
+}
+conversation-status-changed = Status: { $status }
+conversation-entries = Conversation
+conversation-files = Attached files
+conversation-you = You
+conversation-support = Support
+conversation-solve = This solved my problem
+conversation-reply-label = Your reply
+conversation-send = Send reply
+conversation-sending = Sending your reply…
+conversation-queued = You are offline. Your reply is saved and will be sent when you are back online.
+conversation-failed = Your reply could not be sent. Please try again.
+conversation-rate-question = How was the help you got?
+conversation-rate-good = Good
+conversation-rate-bad = Bad
+conversation-rate-pick = Choose good or bad.
+conversation-rate-comment = Comment (optional)
+conversation-rate-send = Send rating
+conversation-rate-later = Not now
+conversation-rate-change = Change your rating
+conversation-rated-good = You rated the help good. Thank you!
+conversation-rated-bad = You rated the help bad. Thank you for telling us.
+conversation-time-seconds = just now
+conversation-time-minutes = { $count ->
+    [one] { $count } minute ago
+   *[other] { $count } minutes ago
+}
+conversation-time-hours = { $count ->
+    [one] { $count } hour ago
+   *[other] { $count } hours ago
+}
+conversation-time-days = { $count ->
+    [one] yesterday
+   *[other] { $count } days ago
+}
+conversation-time-weeks = { $count ->
+    [one] { $count } week ago
+   *[other] { $count } weeks ago
+}
+conversation-time-months = { $count ->
+    [one] { $count } month ago
+   *[other] { $count } months ago
+}
+conversation-time-years = { $count ->
+    [one] { $count } year ago
+   *[other] { $count } years ago
+}
+ticket-follow = Follow this request

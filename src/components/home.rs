@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::announcements::Announcements;
 use crate::components::channels::Channels;
+use crate::components::conversation::entry::RequestsEntry;
 #[cfg(feature = "desk")]
 use crate::components::flow::resume::Resume;
 use crate::components::row::Row;
@@ -53,6 +54,7 @@ fn HomeSections(
     let resume = ();
     view! {
         {resume}
+        <RequestsEntry/>
         <Announcements loaded=loaded.clone()/>
         <Suggested loaded=loaded.clone()/>
         <Categories loaded=loaded.clone()/>

@@ -11,6 +11,8 @@ use wasm_bindgen::JsCast;
 use crate::components::article::ArticleView;
 use crate::components::category::CategoryView;
 #[cfg(feature = "desk")]
+use crate::components::conversation::{requests::RequestsView, thread::ThreadView};
+#[cfg(feature = "desk")]
 use crate::components::flow::FlowView;
 use crate::components::focus_trap::FocusTrap;
 use crate::components::home::Home;
@@ -154,9 +156,14 @@ pub fn Panel() -> impl IntoView {
                     Route::Ticket => view! { <TicketView/> }.into_any(),
                     #[cfg(feature = "desk")]
                     Route::Flow(id) => view! { <FlowView id/> }.into_any(),
-                    // Reading an article, the form and guides: the desk build's (`crate::stage`).
+                    #[cfg(feature = "desk")]
+                    Route::Requests => view! { <RequestsView/> }.into_any(),
+                    #[cfg(feature = "desk")]
+                    Route::Request(reference) => view! { <ThreadView reference/> }.into_any(),
+                    // Reading an article, the form, guides and conversations: the desk build's
+                    // (`crate::stage`).
                     #[cfg(not(feature = "desk"))]
-                    Route::Article(_) | Route::Ticket | Route::Flow(_) => view! { <Upgrading/> }.into_any(),
+                    _ => view! { <Upgrading/> }.into_any(),
                 }}
             </div>
         </section>

@@ -25,6 +25,7 @@ use koban_core::ticket::{
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use crate::conversation::Conversations;
 use crate::i18n::{Msg, msg};
 use crate::state::WidgetState;
 use crate::storage::now_ms;
@@ -100,11 +101,12 @@ pub struct TicketDesk {
     pub state: RwSignal<DeskState>,
     inner: StoredValue<Inner>,
     widget: WidgetState,
+    talks: Conversations,
 }
 
 impl TicketDesk {
     /// The desk of `widget`, with the ticket saved by an earlier page (if any) restored.
-    pub fn new(widget: WidgetState, api_base: &str) -> Self {
+    pub fn new(widget: WidgetState, api_base: &str, talks: Conversations) -> Self {
         let store = DraftStore::new(api_base);
         let saved = store
             .load()
@@ -122,6 +124,7 @@ impl TicketDesk {
                 host_context: serde_json::Map::new(),
             }),
             widget,
+            talks,
         }
     }
 
@@ -286,6 +289,8 @@ impl TicketDesk {
     /// `Koban('identify', {...})`: name and email become read-only, the token and user id go
     /// with the ticket.
     pub fn identify(&self, name: Option<String>, email: Option<String>, identity: Identity) {
+        // The identity token also lists the user's requests from any device.
+        self.talks.identity.set(identity.token.clone());
         self.state.update(|s| {
             s.readonly.clear();
             if let Some(name) = name.filter(|n| !n.trim().is_empty()) {
@@ -384,7 +389,8 @@ impl TicketDesk {
     }
 
     /// The server has the ticket: forget the draft, show the reference, tell the host.
-    fn finish(&self, reference: String) {
+    fn finish(&self, reference: String, token: &str) {
+        self.talks.follow(&reference, token);
         self.discard();
         self.set_status(SendStatus::Sent(reference.clone()));
         self.widget

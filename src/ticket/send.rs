@@ -93,7 +93,7 @@ async fn run(desk: TicketDesk) {
         match after_attempt(&policy, outcome, attempts, retry_after, random, online()) {
             Next::Done => {
                 if let Ok(TicketAnswer::Created(receipt)) = answer {
-                    desk.finish(receipt.reference);
+                    desk.finish(receipt.reference, &receipt.token);
                 }
                 return;
             }

@@ -25,6 +25,10 @@ pub enum Route {
     Ticket,
     /// A guided flow.
     Flow(String),
+    /// "Your requests": the requests this browser (or the identified user) filed.
+    Requests,
+    /// One request's conversation, by reference.
+    Request(String),
 }
 
 impl Route {
@@ -45,6 +49,8 @@ impl Route {
             Route::Article(id) => ('a', id),
             Route::Ticket => ('t', ""),
             Route::Flow(id) => ('f', id),
+            Route::Requests => ('r', ""),
+            Route::Request(reference) => ('m', reference),
         }
     }
 
@@ -57,6 +63,8 @@ impl Route {
             b'a' => Route::Article(id),
             b't' => Route::Ticket,
             b'f' => Route::Flow(id),
+            b'r' => Route::Requests,
+            b'm' => Route::Request(id),
             _ => return None,
         })
     }
@@ -186,6 +194,8 @@ mod tests {
             Route::Article("two\nlines".into()),
             Route::Flow("back\\slash\\n".into()),
             Route::Category("\\".into()),
+            Route::Requests,
+            Route::Request("KB-7F3K-92QD".into()),
         ]
     }
 

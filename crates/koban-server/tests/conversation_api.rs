@@ -95,6 +95,26 @@ async fn a_conversation(db: Db) {
     .await;
     assert_eq!(res.status(), 201);
     assert_eq!(res.json::<Value>().await.unwrap()["status"], "answered");
+    // Checked like the widget's follow-ups: every invalid field in one 422, nothing stored.
+    let long_name = "G".repeat(201);
+    let res = agent_reply(
+        &s,
+        &reference,
+        json!({ "body": " \n ", "agent": long_name }),
+    )
+    .await;
+    let p = tickets_support::problem(res, 422).await;
+    assert_eq!(p["code"], "validation_failed");
+    assert_eq!(
+        p["errors"],
+        json!([
+            { "field": "body", "code": "required" },
+            { "field": "agent", "code": "too_long", "max": 200 }
+        ])
+    );
+    let res = agent_reply(&s, &reference, json!({ "body": "x".repeat(10_001) })).await;
+    let p = tickets_support::problem(res, 422).await;
+    assert_eq!(p["errors"][0]["code"], "too_long");
     let t = thread(&s, &reference, &token).await;
     assert_eq!(t["status"], "answered");
     assert_eq!(t["unread"], 1);
@@ -277,6 +297,28 @@ async fn badge_and_identity(db: Db) {
     let res = mine(forged).await.unwrap();
     assert_eq!(res.status(), 401);
     assert_eq!(res.headers()["www-authenticate"], "Bearer");
+
+    // The identity token opens the identity's own verified requests (another device has no
+    // access token), and nobody else's.
+    let read = |token: String, reference: String| {
+        s.client
+            .get(format!("{}/api/v1/tickets/{reference}", s.base))
+            .bearer_auth(token)
+            .send()
+    };
+    let res = read(id.clone(), verified.clone()).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let thread: Value = res.json().await.unwrap();
+    assert_eq!(thread["reference"], verified.as_str());
+    let other = jwt(json!({ "email": "ada6@example.com", "exp": exp }), SECRET);
+    let unverified = file(&s, 7, json!({ "email": "ada5@example.com" })).await.0;
+    assert_eq!(read(other, verified.clone()).await.unwrap().status(), 404);
+    assert_eq!(read(id.clone(), unverified).await.unwrap().status(), 404);
+    let forged = jwt(
+        json!({ "email": "ada5@example.com", "exp": exp }),
+        "x".repeat(32).as_str(),
+    );
+    assert_eq!(read(forged, verified).await.unwrap().status(), 404);
 }
 
 /// Reads the SSE stream until an event named `name` arrives; its data.

@@ -66,12 +66,27 @@ pub fn Sent(
         desk.start_over();
         nav.home();
     };
+    // Following it needs its access token, which this browser keeps once the server sent one.
+    let followed = crate::conversation::Conversations::expect()
+        .followed
+        .with_untracked(|f| f.token_of(&reference).is_some());
+    let thread = reference.clone();
+    let follow = move |_| {
+        desk.start_over();
+        nav.home();
+        nav.go(crate::state::Route::Request(thread.clone()));
+    };
     view! {
         <div class="kb-ticket-sent">
             <h3 node_ref=heading class="kb-view-title" tabindex="-1">{t(msg::TICKET_SENT_TITLE)}</h3>
             <p>{t(msg::TICKET_REFERENCE)}" "<strong class="kb-reference">{reference}</strong></p>
             <p class="kb-muted">{reply}</p>
-            <button type="button" class="kb-button kb-primary" on:click=back>{t(msg::TICKET_BACK)}</button>
+            <div class="kb-actions">
+                {followed.then(|| view! {
+                    <button type="button" class="kb-button kb-primary" on:click=follow.clone()>{t(msg::TICKET_FOLLOW)}</button>
+                })}
+                <button type="button" class="kb-button" class:kb-primary=!followed on:click=back>{t(msg::TICKET_BACK)}</button>
+            </div>
         </div>
     }
 }

@@ -72,6 +72,46 @@ pub struct Followed {
     pub tickets: Vec<FollowedRequest>,
 }
 
+impl Followed {
+    /// The followed requests in `json` (from local storage); none when it is not theirs.
+    pub fn from_json(json: &str) -> Self {
+        serde_json::from_str(json).unwrap_or_default()
+    }
+
+    /// Follows `reference` with `token`, newest first; the oldest beyond [`FOLLOWED_MAX`] are
+    /// dropped, and a reference followed already moves to the front with the new token.
+    ///
+    /// ```
+    /// use koban_core::conversation::follow_up::Followed;
+    /// let mut followed = Followed::default();
+    /// followed.add("KB-1111-1111", "t1");
+    /// followed.add("KB-2222-2222", "t2");
+    /// followed.add("KB-1111-1111", "t3");
+    /// assert_eq!(followed.tickets[0].token, "t3");
+    /// assert_eq!(followed.tickets.len(), 2);
+    /// assert_eq!(followed.token_of("KB-2222-2222"), Some("t2"));
+    /// ```
+    pub fn add(&mut self, reference: &str, token: &str) {
+        self.tickets.retain(|t| t.reference != reference);
+        self.tickets.insert(
+            0,
+            FollowedRequest {
+                reference: reference.to_string(),
+                token: token.to_string(),
+            },
+        );
+        self.tickets.truncate(FOLLOWED_MAX);
+    }
+
+    /// The access token of `reference`, when it is followed.
+    pub fn token_of(&self, reference: &str) -> Option<&str> {
+        self.tickets
+            .iter()
+            .find(|t| t.reference == reference)
+            .map(|t| t.token.as_str())
+    }
+}
+
 /// Unread replies per followed request, and the badge count.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

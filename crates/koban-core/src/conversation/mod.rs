@@ -8,6 +8,7 @@
 //! - [`thread`]: the wire shapes [`Thread`], [`ThreadEntry`] and [`RequestSummary`], and read
 //!   marks ([`unread_count`], [`badge_count`]).
 //! - [`follow_up`]: the user's follow-up message and the requests a page follows.
+//! - [`reply_box`]: the reply box's drafts and frozen follow-ups (the widget's outbox).
 //! - [`relative`]: "3 minutes ago" as a unit and a count for Fluent ([`relative_time`]).
 //!
 //! ```
@@ -22,6 +23,7 @@
 pub mod follow_up;
 pub mod rating;
 pub mod relative;
+pub mod reply_box;
 pub mod status;
 pub mod thread;
 

@@ -189,6 +189,10 @@ pub fn after_attempt(
 pub struct Receipt {
     /// The human-friendly reference, `KB-XXXX-XXXX`.
     pub reference: String,
+    /// The access token that lets this browser follow the request (empty when the server sent
+    /// none).
+    #[serde(default, rename = "accessToken")]
+    pub token: String,
 }
 
 #[cfg(test)]

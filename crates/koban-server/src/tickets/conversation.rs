@@ -35,17 +35,29 @@ use crate::store::now_ms;
 use crate::store::replies::{MessageAdded, MessageAuthor, NewMessage};
 use crate::store::tickets::TicketRecord;
 
-/// The ticket `reference` names if `headers` carry its access token; 404 otherwise (the same
-/// answer for an unknown reference, a missing and a wrong token).
+/// The ticket `reference` names if `headers` carry its access token, or the identity token of
+/// the verified sender who filed it (a user the platform vouches for follows their requests from
+/// any device: `GET /api/v1/me/tickets` lists them); 404 otherwise (the same answer for an
+/// unknown reference, a missing and a wrong token).
 pub async fn owned_ticket(
     state: &TicketsState,
     reference: &str,
     headers: &HeaderMap,
 ) -> Result<TicketRecord, Problem> {
     let token = bearer(headers).ok_or_else(Problem::not_found)?;
-    ticket_with_token(state, reference, token)
-        .await?
-        .ok_or_else(Problem::not_found)
+    if let Some(ticket) = ticket_with_token(state, reference, token).await? {
+        return Ok(ticket);
+    }
+    let secret = state.config().identity_secret.as_deref();
+    let email = super::identity::verified_email(token, secret, now_ms() / 1000)
+        .map_err(|_| Problem::not_found())?;
+    let reference = reference::normalize(reference).ok_or_else(Problem::not_found)?;
+    match state.store().ticket_with_token_hash(&reference).await? {
+        Some((ticket, _)) if ticket.verified && ticket.email.eq_ignore_ascii_case(email.trim()) => {
+            Ok(ticket)
+        }
+        _ => Err(Problem::not_found()),
+    }
 }
 
 /// The ticket `reference` names if `token` is its access token.

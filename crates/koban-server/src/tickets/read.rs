@@ -48,8 +48,9 @@ pub fn public_ticket(t: TicketRecord, replies: Vec<ReplyRecord>, thread: Thread)
     operation_id = "getTicket",
     summary = "Read your ticket",
     description = "A ticket and its conversation, for the person who submitted it: \
-        `Authorization: Bearer <accessToken>` with the token returned at creation. An unknown \
-        reference and a wrong or missing token get the same 404. `status` is `open` (waiting for \
+        `Authorization: Bearer <accessToken>` with the token returned at creation, or the \
+        identity token of the verified sender who filed it (their requests from any device). An \
+        unknown reference and a wrong or missing token get the same 404. `status` is `open` (waiting for \
         support), `answered` (support replied), `solved` (by the user) or `closed`; `entries` \
         is the conversation oldest first (messages and status changes), `unread` the replies not \
         yet marked read, `rating` the satisfaction rating once given; `replies` are support's \

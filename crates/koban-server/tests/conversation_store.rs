@@ -214,7 +214,40 @@ async fn announcements_reach_every_process(db: Db) {
     }
 }
 
+async fn a_status_event_that_changes_nothing_is_silent(db: Db) {
+    let s = start(&db, test_config()).await;
+    let reference = new_ticket(&s, 6).await;
+    let solve = || s.store.apply_status_event(&reference, Event::SolvedByUser);
+    assert_eq!(solve().await.unwrap(), Changed::Done(Status::Solved));
+    let before = s.store.ticket(&reference).await.unwrap().unwrap();
+    let mut changes = s.store.subscribe();
+    tokio::time::sleep(Duration::from_millis(5)).await;
+    // Solved again, then closed by an agent (a solved request stays solved): no change.
+    assert_eq!(solve().await.unwrap(), Changed::Done(Status::Solved));
+    let close = s
+        .store
+        .apply_status_event(&reference, Event::ClosedByAgent)
+        .await;
+    assert_eq!(close.unwrap(), Changed::Done(Status::Solved));
+    let after = s.store.ticket(&reference).await.unwrap().unwrap();
+    assert_eq!(after.updated_at, before.updated_at);
+    let thread = s.store.thread(&after).await.unwrap();
+    let changes_recorded = thread
+        .entries
+        .iter()
+        .filter(|e| matches!(e, ThreadEntry::StatusChange { .. }))
+        .count();
+    assert_eq!(changes_recorded, 1, "{thread:?}");
+    assert!(changes.try_recv().is_err(), "nobody is told");
+    // A change is still announced and moves updated_at.
+    say(&s.store, &reference, MessageAuthor::User, "Again").await;
+    assert_eq!(changes.try_recv().unwrap(), reference);
+    let later = s.store.ticket(&reference).await.unwrap().unwrap();
+    assert!(later.updated_at > before.updated_at);
+}
+
 store_tests!(
+    a_status_event_that_changes_nothing_is_silent,
     thread_reads_in_order,
     solve_rate_and_reopen,
     auto_close_after_days,

@@ -10,7 +10,8 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use koban_core::conversation::Event;
-use koban_core::ticket::reference;
+use koban_core::conversation::follow_up::{FollowUpDraft, validate_follow_up};
+use koban_core::ticket::{ErrorCode, FieldError, FieldErrors, TicketLimits, reference};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -37,8 +38,8 @@ pub fn authorize(state: &TicketsState, headers: &HeaderMap) -> Result<(), Proble
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgentReply {
-    /// The text (plain text).
-    #[schema(min_length = 1, max_length = 10000)]
+    /// The text (plain text; at most `description_max` characters, 10,000 by default).
+    #[schema(min_length = 1)]
     pub body: String,
     /// The display name the user sees next to the reply (default: "Support", localized).
     #[serde(default)]
@@ -49,26 +50,47 @@ pub struct AgentReply {
     pub internal: bool,
 }
 
+/// Longest agent display name, in characters.
+pub const AGENT_NAME_MAX: usize = 200;
+
+/// An agent's reply as a JSON body: 400 `malformed_message` when the JSON is not one (its
+/// fields are checked by [`validate`]).
 impl JsonRequest for AgentReply {
     const MEDIA_TITLE: &'static str = "Send the reply as application/json";
 
     fn from_json(value: &Value) -> Result<Self, Problem> {
-        let reply: AgentReply = serde_json::from_value(value.clone())
-            .map_err(|e| Problem::new(ProblemCode::MalformedMessage).detail(e.to_string()))?;
-        let blank = reply.body.trim().is_empty() || reply.body.contains('\0');
-        if blank || reply.body.chars().count() > 10_000 {
-            return Err(Problem::new(ProblemCode::MalformedMessage)
-                .detail("body must be 1 to 10000 characters of text"));
-        }
-        if reply
-            .agent
-            .as_ref()
-            .is_some_and(|a| a.chars().count() > 200 || a.contains('\0'))
-        {
-            return Err(Problem::new(ProblemCode::MalformedMessage)
-                .detail("agent must be at most 200 characters of text"));
-        }
-        Ok(reply)
+        serde_json::from_value(value.clone())
+            .map_err(|e| Problem::new(ProblemCode::MalformedMessage).detail(e.to_string()))
+    }
+}
+
+/// Checks a reply as the widget's follow-ups are checked (koban-core's [`validate_follow_up`]:
+/// the body required, at most `description_max` characters, no NUL) and the agent's name (at
+/// most [`AGENT_NAME_MAX`] characters, no NUL): every problem in one 422 `validation_failed`.
+fn validate(reply: &AgentReply, limits: &TicketLimits) -> Result<(), FieldErrors> {
+    let draft = FollowUpDraft {
+        body: reply.body.clone(),
+        attachments: Vec::new(),
+    };
+    let mut errors = validate_follow_up(&draft, limits).err().unwrap_or_default();
+    if let Some(agent) = &reply.agent {
+        let code = if agent.chars().count() > AGENT_NAME_MAX {
+            Some(ErrorCode::TooLong)
+        } else if agent.contains('\0') {
+            Some(ErrorCode::InvalidCharacter)
+        } else {
+            None
+        };
+        errors.0.extend(code.map(|code| FieldError {
+            field: "agent".into(),
+            code,
+            max: (code == ErrorCode::TooLong).then_some(AGENT_NAME_MAX),
+        }));
+    }
+    if errors.0.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
     }
 }
 
@@ -95,6 +117,7 @@ const REF: &str = "The reference, e.g. `KB-7F3K-92QD` (case and dashes are forgi
         (status = 404, description = "No such ticket, or the admin API is off.", body = crate::problem::ProblemDetails, content_type = "application/problem+json"),
         (status = 413, description = "Body larger than `body_limit_bytes`.", body = crate::problem::ProblemDetails, content_type = "application/problem+json"),
         (status = 415, description = "Body not sent as `application/json`.", body = crate::problem::ProblemDetails, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (`validation_failed` with `errors`): the body empty or too long, the agent's name too long.", body = crate::problem::ProblemDetails, content_type = "application/problem+json"),
         (status = 503, description = "Store unavailable or request timed out; retry.", body = crate::problem::ProblemDetails, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds to wait."))),
     )
@@ -107,6 +130,7 @@ pub async fn reply(
 ) -> Result<impl IntoResponse, Problem> {
     authorize(&state, &headers)?;
     let JsonBody { body: reply, .. } = body?;
+    validate(&reply, &state.config().rules.limits)?;
     let reference = reference::normalize(&reference).ok_or_else(Problem::not_found)?;
     let author = MessageAuthor::Agent(reply.agent.filter(|a| !a.trim().is_empty()));
     let message = NewMessage {

@@ -1,6 +1,7 @@
 //! Conversations in the store, on SQLite and PostgreSQL: messages move the status through
 //! koban-core's rules, the thread reads in order with status changes, ratings follow their
-//! window, read marks count unread replies, auto-close, and announcements reach a second process.
+//! window, read marks count unread replies (the same in a summary as in the thread), a status
+//! event that changes nothing is silent, auto-close, and announcements reach a second process.
 
 mod tickets_support;
 
@@ -246,7 +247,59 @@ async fn a_status_event_that_changes_nothing_is_silent(db: Db) {
     assert!(later.updated_at > before.updated_at);
 }
 
+async fn summaries_agree_with_threads(db: Db) {
+    let s = start(&db, test_config()).await;
+    let mut references = Vec::new();
+    for n in 0..4 {
+        references.push(new_ticket(&s, 10 + n).await);
+    }
+    let agent = || MessageAuthor::Agent(Some("Grace".into()));
+    say(&s.store, &references[0], agent(), "One").await;
+    say(&s.store, &references[0], agent(), "Two").await;
+    say(&s.store, &references[1], agent(), "Read").await;
+    let read = s.store.ticket(&references[1]).await.unwrap().unwrap();
+    let now = koban_server::store::now_ms();
+    s.store.mark_read(&read.id, now).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(5)).await;
+    say(&s.store, &references[1], agent(), "After the mark").await;
+    say(&s.store, &references[2], MessageAuthor::User, "Mine").await;
+    let note = NewMessage {
+        author: &MessageAuthor::Agent(None),
+        body: "internal",
+        public: false,
+        attachments: &[],
+        deliver_to: &[],
+    };
+    s.store
+        .add_message(&references[3], note, None, |_, _| String::new())
+        .await
+        .unwrap();
+    let mut asked = references.clone();
+    asked.push("KB-0000-0000".into());
+    let rows = s.store.summaries(&asked).await.unwrap();
+    assert_eq!(rows.len(), 4);
+    for reference in &references {
+        let ticket = s.store.ticket(reference).await.unwrap().unwrap();
+        let expected = s.store.thread(&ticket).await.unwrap().summary();
+        let row = rows.iter().find(|r| &r.summary.reference == reference);
+        assert_eq!(row.unwrap().summary, expected);
+    }
+    let unread: Vec<u32> = references
+        .iter()
+        .map(|r| {
+            rows.iter()
+                .find(|row| &row.summary.reference == r)
+                .unwrap()
+                .summary
+                .unread
+        })
+        .collect();
+    assert_eq!(unread, [2, 1, 0, 0]);
+    assert!(s.store.summaries(&[]).await.unwrap().is_empty());
+}
+
 store_tests!(
+    summaries_agree_with_threads,
     a_status_event_that_changes_nothing_is_silent,
     thread_reads_in_order,
     solve_rate_and_reopen,

@@ -1,18 +1,17 @@
 //! A ticket as a conversation: the thread its user reads ([`Store::thread`]), the user's and
-//! agents' status events (solve, close, auto-close), the satisfaction rating, the read mark, and
-//! the requests of a verified identity. The shapes are koban-core's
+//! agents' status events (solve, close, auto-close), the satisfaction rating and the read mark
+//! (the lists of requests are in [`super::summaries`]). The shapes are koban-core's
 //! ([`koban_core::conversation`]), shared with the widget.
 
 use koban_core::conversation::rating::{Rating, RatingDraft, RatingRefused, Score, may_rate};
 use koban_core::conversation::{
-    Author, Event, RequestSummary, Status, Thread, ThreadAttachment, ThreadEntry,
-    due_for_auto_close, unread_count,
+    Author, Event, Status, Thread, ThreadAttachment, ThreadEntry, due_for_auto_close, unread_count,
 };
 use sqlx::Row;
 
 use super::outbox::{OutboxEvent, RatingEvent, enqueue};
 use super::replies::{MessageAuthor, ReplyRecord, apply_event, lock_ticket};
-use super::tickets::{TICKET_COLUMNS, TicketRecord, ticket_from_row};
+use super::tickets::TicketRecord;
 use super::{Store, StoreError, now_ms, rfc3339};
 
 /// Outcome of [`Store::apply_status_event`] and [`Store::rate`].
@@ -211,29 +210,6 @@ impl Store {
             entries,
             rating: self.rating_of(&ticket.id).await?,
         })
-    }
-
-    /// The requests of a verified identity: tickets filed with `email` (ASCII case-insensitive)
-    /// by a verified sender, most recently active first (at most `limit`).
-    pub async fn requests_of(
-        &self,
-        email: &str,
-        limit: i64,
-    ) -> Result<Vec<RequestSummary>, StoreError> {
-        // The tickets themselves in one query, not a reference and then each ticket again.
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {TICKET_COLUMNS} FROM tickets WHERE LOWER(email) = $1 AND verified = 1 \
-             ORDER BY updated_at DESC, id DESC LIMIT $2"
-        )))
-        .bind(email.trim().to_ascii_lowercase())
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for row in &rows {
-            out.push(self.thread(&ticket_from_row(row)?).await?.summary());
-        }
-        Ok(out)
     }
 
     /// Closes every ticket answered more than `days` days before `now` (Unix ms) with no

@@ -19,6 +19,7 @@
 //!   user's follow-ups.
 //! - [`conversation`]: a ticket's thread as its user reads it, status changes, ratings, read
 //!   marks.
+//! - [`summaries`]: the rows of "Your requests" and the badge, one query per list.
 //! - [`attachments`]: uploaded files (metadata; the bytes are on disk).
 //! - [`live`]: announcements of changed tickets, across processes on PostgreSQL.
 //! - [`feedback`]: the widget's feedback events and the aggregates of `koban report`.
@@ -29,6 +30,7 @@ pub mod feedback;
 pub mod live;
 pub mod outbox;
 pub mod replies;
+pub mod summaries;
 pub mod tickets;
 
 use std::borrow::Cow;

@@ -110,9 +110,9 @@ pub enum Created {
     UnknownAttachment(String),
 }
 
-pub(super) const TICKET_COLUMNS: &str = "id, reference, status, name, email, category, subject, description, fields, context, verified, created_at, updated_at";
+const TICKET_COLUMNS: &str = "id, reference, status, name, email, category, subject, description, fields, context, verified, created_at, updated_at";
 
-pub(super) fn ticket_from_row(row: &AnyRow) -> Result<TicketRecord, StoreError> {
+fn ticket_from_row(row: &AnyRow) -> Result<TicketRecord, StoreError> {
     Ok(TicketRecord {
         id: row.try_get("id")?,
         reference: row.try_get("reference")?,

@@ -21,12 +21,12 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use futures_util::stream::{self, Stream};
 use koban_core::conversation::follow_up::{FOLLOWED_MAX, Followed, Unread};
 use koban_core::conversation::{RequestSummary, badge_count};
+use koban_core::ticket::reference;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tokio::sync::broadcast::error::RecvError;
 
-use super::conversation::ticket_with_token;
-use super::{TicketsState, bearer};
+use super::{TicketsState, bearer, constant_time_eq, sha256_hex};
 use crate::extract::{JsonBody, JsonRequest};
 use crate::problem::{Problem, ProblemCode};
 use crate::store::now_ms;
@@ -47,17 +47,26 @@ impl JsonRequest for Followed {
     }
 }
 
-/// The followed requests that exist and whose token matches, as summaries.
+/// The followed requests that exist and whose token matches, as summaries, in the order
+/// followed (each once); one query for all of them ([`crate::store::summaries`]).
 async fn summaries(
     state: &TicketsState,
     followed: &Followed,
 ) -> Result<Vec<RequestSummary>, Problem> {
+    let asked: Vec<(String, &str)> = followed
+        .tickets
+        .iter()
+        .filter_map(|f| Some((reference::normalize(&f.reference)?, f.token.as_str())))
+        .collect();
+    let references: Vec<String> = asked.iter().map(|(r, _)| r.clone()).collect();
+    let mut found = state.store().summaries(&references).await?;
     let mut out: Vec<RequestSummary> = Vec::new();
-    for f in &followed.tickets {
-        if let Some(ticket) = ticket_with_token(state, &f.reference, &f.token).await?
-            && !out.iter().any(|s| s.reference == ticket.reference)
-        {
-            out.push(state.store().thread(&ticket).await?.summary());
+    for (reference, token) in asked {
+        let hash = sha256_hex(token.as_bytes());
+        if let Some(i) = found.iter().position(|row| {
+            row.summary.reference == reference && constant_time_eq(&hash, &row.access_token_hash)
+        }) {
+            out.push(found.swap_remove(i).summary);
         }
     }
     Ok(out)

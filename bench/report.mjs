@@ -5,8 +5,9 @@
 // <logs-dir> holds meta.env (key=value: machine, date, commit, load averages, exit codes) and the
 // logs of the parts: search.log (`search-latency ...` lines of koban-core's search bench),
 // wrk.log (`wrk-result ...` lines of bench/wrk.sh) and browser.log (`browser-result ...` lines
-// of bench/search-browser.mjs), page.log (`page-result ...` lines of bench/page-browser.mjs) and
-// size.json (scripts/size.mjs's report of dist/). Everything in BENCHMARKS.md is regenerated. A
+// of bench/search-browser.mjs), page.log (`page-result ...` lines of bench/page-browser.mjs),
+// live.log (the `{"bench":"live",...}` JSON line of bench/live.mjs) and size.json
+// (scripts/size.mjs's report of dist/). Everything in BENCHMARKS.md is regenerated. A
 // part that did not run shows as "not run" instead of a figure.
 import fs from "node:fs";
 import path from "node:path";
@@ -31,6 +32,8 @@ for (const r of lines("page.log", "page-result")) {
   else if (r.name === "content") page[`content-${r.locale}`] = r;
   else page[r.name] = r;
 }
+let live = {};
+for (const l of read("live.log").split("\n")) if (l.startsWith('{"bench":"live"')) live = JSON.parse(l);
 let size = {};
 try { size = JSON.parse(read("size.json")); } catch { /* size part did not run */ }
 const sizeRow = (file) => (size.rows || []).find((r) => r.file === file) || {};
@@ -87,6 +90,7 @@ const budgets = [
   ["Server: `POST /api/v1/tickets` p99 (SQLite, wrk -c32)", "≤ 50 ms", `${fmt(tSql.p99_ms)} ms`, verdict(tSql.p99_ms, (v) => v <= 50)],
   ["Server: `GET /api/v1/content` req/s (gzip, as browsers ask)", "≥ 10,000/s", `${fmt(cGz.rps)}/s`, verdict(cGz.rps, (v) => v >= 10000)],
   ["Server: `GET /api/v1/content` req/s (no compression)", "≥ 10,000/s", `${fmt(cId.rps)}/s`, verdict(cId.rps, (v) => v >= 10000)],
+  [`Live: ${int(live.connections ?? 1000)} idle streams on one process, reply → \`changed\` read p99 (no miss)`, "≤ 2 s", `${fmt(live.p99_ms)} ms`, verdict(live.p99_ms, (v) => v <= 2000 && live.missing === 0)],
   ["Tickets: store count = 201s after each wrk run (SQLite / PostgreSQL)", "equal", `${tSql.stored ?? "not run"} = ${tSql.created ?? "?"} / ${tPg.stored ?? "not run"} = ${tPg.created ?? "?"}`,
     !tSql.check || !tPg.check ? "not run" : tSql.check === "ok" && tPg.check === "ok" ? "PASS" : "**FAIL**"],
 ];
@@ -185,7 +189,7 @@ ${table(["", ""], [
   ["tools", `rustc ${meta.rustc || "?"}, Chromium ${chromium || "?"} (headless), wrk ${meta.wrk || "?"}, PostgreSQL ${meta.postgres || "?"}`],
   ["server binary / widget bundle built", `${meta.server_binary || "?"} / ${meta.bundle || "?"}${meta.server_build ? ` (server build ${meta.server_build})` : ""}`],
   ["load average (1, 5, 15 min) at start", `${meta.load_start || "?"}${meta.load_end ? `; at the end ${meta.load_end}` : ""}`],
-  ["parts", `sizes ${rc("size")}, search engine ${rc("search")} (load ${meta.load_search || "?"}), wrk ${rc("wrk")} (load ${meta.load_wrk || "?"}), search in the browser ${rc("browser")} (load ${meta.load_browser || "?"}), host page and open ${rc("page")} (load ${meta.load_page || "?"})`],
+  ["parts", `sizes ${rc("size")}, search engine ${rc("search")} (load ${meta.load_search || "?"}), wrk ${rc("wrk")} (load ${meta.load_wrk || "?"}), live connections ${rc("live")} (load ${meta.load_live || "?"}), search in the browser ${rc("browser")} (load ${meta.load_browser || "?"}), host page and open ${rc("page")} (load ${meta.load_page || "?"})`],
 ])}
 
 ## Budgets
@@ -296,6 +300,22 @@ ${table(["run", "requests/s", "p50", "p99", "201s", "stored", "other statuses", 
   r.name, r.rps ? `${fmt(r.rps)}` : "not run", r.p50_ms ? `${r.p50_ms} ms` : "", r.p99_ms ? `${r.p99_ms} ms` : "",
   r.created ?? "", r.stored ?? "", r.other !== undefined ? r.other : r.non2xx !== undefined ? `${r.non2xx} non-2xx` : "", r.check ?? (r.bytes ? `${int(r.bytes)} B per response` : ""), r.load ?? "",
 ])) || "not run"}
+
+## Live connections
+
+\`node bench/live.mjs\` (load average ${meta.load_live || "?"} at start): the release \`koban\` on 127.0.0.1, SQLite, one
+ticket followed by ${int(live.connections)} idle \`POST /api/v1/tickets/live\` streams (read with \`fetch\` from one node
+process on the same 2 cores), then ${live.replies ?? "?"} replies through the admin API, one at a time. Latency: from just
+before a reply is sent to each connection's \`event: changed\` parsed in node, over every (reply,
+connection) pair: commit, announcement, one SSE frame per stream and the client reading all of them
+(the widget's re-read and paint are not in it). Memory: the server's VmRSS.
+
+${table(["", ""], [
+  ["connections opened (all \`ready\`)", live.connections ? `${int(live.connections)} in ${fmt(live.open_s, 2)} s` : "not run"],
+  ["server VmRSS before / with them / after the replies", live.connections ? `${fmt(live.rss_before_kb / 1024)} / ${fmt(live.rss_with_kb / 1024)} / ${fmt(live.rss_after_replies_kb / 1024)} MiB` : "not run"],
+  ["memory per idle connection", live.connections ? `${fmt(live.rss_per_connection_kb)} KiB` : "not run"],
+  ["reply → \`changed\` p50 / p99 / max", live.connections ? `${fmt(live.p50_ms)} / **${fmt(live.p99_ms)}** / ${fmt(live.max_ms)} ms over ${int(live.samples)} pairs (${live.missing} missed)` : "not run"],
+])}
 
 ${notes()}`;
 

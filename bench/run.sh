@@ -7,6 +7,8 @@
 # Parts, in order (each part's output is kept in $KOBAN_BENCH_LOGS, default a temp dir):
 #   1. search engine on the host: KOBAN_BENCH_QUICK=1 cargo bench -p koban-core --profile server --bench search
 #   2. HTTP under load: bench/wrk.sh (tickets on SQLite and PostgreSQL, content endpoint)
+#   2b. live connections: node bench/live.mjs (1,000 idle streams on one process, memory, reply →
+#       `changed` latency)
 #   3. search in headless Chromium: node bench/search-browser.mjs
 #   4. host page impact, open times, Lighthouse, bytes on the wire: node bench/page-browser.mjs
 # and first the size report of dist/ (scripts/size.mjs).
@@ -74,6 +76,11 @@ part() {
 part size sh -c 'node scripts/size.mjs; cp target/size-report.json "$0/size.json"' "$LOGS"
 part search env KOBAN_BENCH_QUICK=1 cargo bench -p koban-core --profile server --bench search
 part wrk bench/wrk.sh
+# 1,000 streams hold 1,000 sockets in the server and as many in node: raise the open-files limit.
+if [[ "$(ulimit -n)" != unlimited && "$(ulimit -n)" -lt 8192 ]]; then
+  ulimit -n "$(ulimit -Hn)" 2>/dev/null || ulimit -n 8192 2>/dev/null || true
+fi
+part live node bench/live.mjs
 part browser node bench/search-browser.mjs
 part page node bench/page-browser.mjs
 

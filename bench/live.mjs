@@ -58,7 +58,7 @@ fs.mkdirSync(path.join(work, "assets"));
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const log = fs.openSync(path.join(work, "server.log"), "w");
-// Only what the server needs: an unknown KOBAN_* variable would stop it.
+// Only what the server needs: a variable it does not know (see `koban config check`) stops it.
 const server = spawn(BIN, ["serve", "--bind", "127.0.0.1", "--port", String(port),
   "--assets", path.join(work, "assets"), "--content", path.join(ROOT, "content")], {
   cwd: work,

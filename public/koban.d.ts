@@ -4,7 +4,8 @@
 export type KobanEvent =
   | "ready" | "open" | "close" | "error"
   | "articleRated" | "ticketQueued" | "ticketCreated"
-  | "flowStarted" | "flowStepViewed" | "flowCompleted";
+  | "flowStarted" | "flowStepViewed" | "flowCompleted"
+  | "replyReceived" | "unreadChanged" | "requestRead";
 
 /** Fields for `Koban("prefill", ...)`: only fields still empty are filled (typing wins). */
 export interface KobanPrefill {
@@ -104,6 +105,12 @@ export interface KobanFunction {
   (verb: "on" | "off", event: "ticketCreated", fn: (detail: { reference: string }) => void): void;
   (verb: "on" | "off", event: "ticketQueued", fn: (detail: { subject: string }) => void): void;
   (verb: "on" | "off", event: "flowCompleted", fn: (detail: { id: string; outcome: "resolved" | "ticket" | "link" }) => void): void;
+  /** Support answered a request this browser follows (seen live, while the page is open). */
+  (verb: "on" | "off", event: "replyReceived", fn: (detail: { reference: string }) => void): void;
+  /** The launcher badge's count changed: how many followed requests have unread replies. */
+  (verb: "on" | "off", event: "unreadChanged", fn: (detail: { count: number }) => void): void;
+  /** The user read a request's thread in the widget. */
+  (verb: "on" | "off", event: "requestRead", fn: (detail: { reference: string }) => void): void;
   (verb: "on" | "off", event: KobanEvent, fn: (detail?: unknown) => void): void;
   /** Present once the loader has run. */
   version?: string;

@@ -1,8 +1,9 @@
 /* Koban loader. Plain JS, no dependencies, <= 2 KB gzip after minification (scripts/package.mjs).
  * It keeps the Koban(...) command queue, draws the launcher in an open shadow root at once, and
- * loads the wasm widget on idle, on first intent or eagerly (boot key `preload`). Nothing it does
- * touches the host page's styles, <html> attributes, URL or history, and nothing it runs throws
- * into the host page: problems become console warnings and `error` events.
+ * loads the wasm widget on idle, on first intent or eagerly (boot key `preload`); at boot it
+ * imports koban-follow.js (the unread badge and the live connection). Nothing it does touches the
+ * host page's styles, <html> attributes, URL or history, and nothing it runs throws into the host
+ * page: problems become console warnings and `error` events.
  * __KOBAN_VERSION__ and __KOBAN_LABELS__ are filled in by scripts/package.mjs. */
 ((w, d) => {
   const VERSION = "__KOBAN_VERSION__";
@@ -103,8 +104,12 @@
       root.className = "kb-root";
       shadow.append(root);
       parent.append(host);
+      // The unread badge and the live connection (public/koban-follow.js). Unless `preload` is
+      // "intent", it loads the wasm on idle once its first count is drawn (at most 1.5 s), so the
+      // badge comes before any wasm request (without the module, the wasm loads at once); it
+      // stops itself when `shutdown` removes the host element.
+      import(assets + "koban-follow.js").then((m) => m.default(root, cfg, emit, api, call, load), (e) => warn(e, cfg.preload != "intent" && load()));
       if (loading || inline || cfg.preload == "eager") load();
-      else if (cfg.preload != "intent") (w.requestIdleCallback || setTimeout)(load, { timeout: 3000 });
     },
     shutdown() {
       call("shutdown");

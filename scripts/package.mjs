@@ -5,8 +5,12 @@
 //   dist/v/<version>/koban-widget_bg.wasm  search: built without the `desk` feature, target/trunk-lite)
 //   dist/v/<version>/koban-desk.js     the desk build (ticket form, guides; default features,
 //   dist/v/<version>/koban-desk_bg.wasm    target/trunk), loaded by the first one (src/stage.rs)
+//   dist/v/<version>/koban-follow.js   the unread badge and live connection, imported by the
+//                                      loader at boot (public/koban-follow.js)
+//   dist/v/<version>/koban-fallback.js the plain-JS fallback panel (public/fallback.js)
 // The loader is minified with terser and gets the version and the launcher labels (from
-// locales/<locale>/widget.ftl, message `launcher-label`) baked in. Every file gets precompressed
+// locales/<locale>/widget.ftl, message `launcher-label`) baked in; the follow module gets every
+// locale's `launcher-unread`. Every file gets precompressed
 // .gz (level 9) and .br siblings, which `koban` serves to clients that accept them.
 import fs from "node:fs";
 import path from "node:path";
@@ -33,6 +37,42 @@ for (const loc of ["en", ...fs.readdirSync(path.join(root, "locales")).sort()]) 
   if (m) labels.set(lang, m[1].trim());
 }
 if (!labels.has("en")) throw new Error("locales/en/widget.ftl has no launcher-label");
+
+// The launcher's accessible name while replies are unread (message `launcher-unread`), per
+// locale folder, for koban-follow.js: { "<locale>": { "<variant key>": pattern, "*": default
+// key } } (one variant "other" for a message without a selector), {l} standing for `$label` and
+// {c} for `$count`. Only this shape of Fluent is accepted (text, the two variables, one select on
+// `$count` with one-line variants): anything else fails the build rather than ship a wrong name.
+const unread = {};
+for (const loc of fs.readdirSync(path.join(root, "locales")).sort()) {
+  const ftl = path.join(root, "locales", loc, "widget.ftl");
+  if (!fs.existsSync(ftl)) continue;
+  const lines = fs.readFileSync(ftl, "utf8").split("\n");
+  const at = lines.findIndex((l) => l.match(/^launcher-unread = /));
+  if (at < 0) throw new Error(`${ftl}: no launcher-unread`);
+  const pattern = (text) => {
+    const p = text.trim().replaceAll("{ $label }", "{l}").replaceAll("{ $count }", "{c}");
+    if (/[{}]/.test(p.replace(/\{[lc]\}/g, ""))) throw new Error(`${ftl}: launcher-unread: only { $label } and { $count } are supported: ${text}`);
+    return p;
+  };
+  const first = lines[at].slice("launcher-unread = ".length).trim();
+  if (first != "{ $count ->") {
+    unread[loc] = { other: pattern(first), "*": "other" };
+    continue;
+  }
+  const table = {};
+  for (let i = at + 1; ; i++) {
+    if (i >= lines.length) throw new Error(`${ftl}: launcher-unread: unclosed select`);
+    if (lines[i].trim() == "}") break;
+    const v = lines[i].match(/^\s+(\*?)\[([a-z]+|\d+)\] (.+)$/);
+    if (!v) throw new Error(`${ftl}: launcher-unread: cannot read variant: ${lines[i]}`);
+    table[v[2]] = pattern(v[3]);
+    if (v[1]) table["*"] = v[2];
+  }
+  if (!table["*"]) throw new Error(`${ftl}: launcher-unread: no default variant`);
+  unread[loc] = table;
+}
+if (!unread.en) throw new Error("locales/en/widget.ftl has no launcher-unread");
 
 const src = fs.readFileSync(path.join(root, "public/koban.js"), "utf8")
   .replaceAll("__KOBAN_VERSION__", version)
@@ -91,6 +131,14 @@ const fallback = await minify(fs.readFileSync(path.join(root, "public/fallback.j
 });
 if (/\beval\(|new Function\(/.test(fallback.code)) throw new Error("fallback contains eval or new Function");
 fs.writeFileSync(path.join(vdir, "koban-fallback.js"), fallback.code);
+// The unread badge and live connection (public/koban-follow.js), with its message table.
+const followSrc = fs.readFileSync(path.join(root, "public/koban-follow.js"), "utf8");
+if (!followSrc.includes("__KOBAN_UNREAD__")) throw new Error("koban-follow.js: no __KOBAN_UNREAD__");
+const follow = await minify(followSrc.replaceAll("__KOBAN_UNREAD__", JSON.stringify(unread)), {
+  module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false },
+});
+if (/\beval\(|new Function\(/.test(follow.code)) throw new Error("koban-follow.js contains eval or new Function");
+fs.writeFileSync(path.join(vdir, "koban-follow.js"), follow.code);
 fs.copyFileSync(path.join(root, "public/koban.d.ts"), path.join(vdir, "koban.d.ts"));
 
 function compressAll(dir) {

@@ -65,6 +65,7 @@ faults-server: fetch
 	mkdir -p target/faults && cp target/debug/koban target/faults/koban
 
 test-e2e: build faults-server
+	export KOBAN_TEST_POSTGRES_URL="$$(scripts/start-postgres.sh)"; \
 	node --test --test-concurrency=1 tests/e2e/
 
 size:

@@ -64,7 +64,7 @@ for (const loc of fs.readdirSync(path.join(root, "locales")).sort()) {
   for (let i = at + 1; ; i++) {
     if (i >= lines.length) throw new Error(`${ftl}: launcher-unread: unclosed select`);
     if (lines[i].trim() == "}") break;
-    const v = lines[i].match(/^\s+(\*?)\[([a-z]+|\d+)\] (.+)$/);
+    const v = /^\s+(\*?)\[([a-z]+|\d+)\] (.+)$/.exec(lines[i]);
     if (!v) throw new Error(`${ftl}: launcher-unread: cannot read variant: ${lines[i]}`);
     table[v[2]] = pattern(v[3]);
     if (v[1]) table["*"] = v[2];

@@ -133,3 +133,104 @@ flow-done = العودة إلى المساعدة
 flow-resume = المتابعة من حيث توقفت
 flow-not-found = تعذّر العثور على هذا الدليل.
 flow-fallback = هذا الدليل غير متوفر بلغتك بعد، لذا يُعرض بلغته الأصلية.
+
+## Conversations: "Your requests", a request's thread, the reply box and the rating.
+## requests-title is in the first download (the home row); conversation-* are the desk build's.
+requests-title = طلباتك
+conversation-none = ليست لديك أي طلبات بعد.
+conversation-unread = { $count ->
+    [zero] لا توجد ردود غير مقروءة
+    [one] رد واحد غير مقروء
+    [two] ردّان غير مقروءين
+    [few] { $count } ردود غير مقروءة
+    [many] { $count } ردًا غير مقروء
+   *[other] { $count } رد غير مقروء
+}
+conversation-status = { $status ->
+    [open] بانتظار ردّ الدعم
+    [answered] تم الرد
+    [solved] تم الحل
+   *[closed] مغلق
+}
+conversation-status-changed = الحالة: { $status }
+conversation-entries = المحادثة
+conversation-files = الملفات المرفقة
+conversation-you = أنت
+conversation-support = الدعم
+conversation-solve = هذا حلّ مشكلتي
+conversation-reply-label = ردّك
+conversation-send = إرسال الرد
+conversation-sending = جارٍ إرسال ردّك…
+conversation-queued = أنت غير متصل بالإنترنت. تم حفظ ردّك وسيتم إرساله عند عودة اتصالك بالإنترنت.
+conversation-failed = تعذّر إرسال ردّك. يُرجى إعادة المحاولة.
+conversation-rate-question = كيف كانت المساعدة التي تلقيتها؟
+conversation-rate-good = جيدة
+conversation-rate-bad = سيئة
+conversation-rate-pick = اختر «جيدة» أو «سيئة».
+conversation-rate-comment = تعليق (اختياري)
+conversation-rate-send = إرسال التقييم
+conversation-rate-later = ليس الآن
+conversation-rate-change = تغيير تقييمك
+conversation-rated-good = قيّمت المساعدة بأنها جيدة. شكرًا لك!
+conversation-rated-bad = قيّمت المساعدة بأنها سيئة. شكرًا لإخبارنا.
+conversation-time-seconds = الآن
+conversation-time-minutes = { $count ->
+    [zero] قبل { $count } دقيقة
+    [one] قبل دقيقة واحدة
+    [two] قبل دقيقتين
+    [few] قبل { $count } دقائق
+    [many] قبل { $count } دقيقة
+   *[other] قبل { $count } دقيقة
+}
+conversation-time-hours = { $count ->
+    [zero] قبل { $count } ساعة
+    [one] قبل ساعة واحدة
+    [two] قبل ساعتين
+    [few] قبل { $count } ساعات
+    [many] قبل { $count } ساعة
+   *[other] قبل { $count } ساعة
+}
+conversation-time-days = { $count ->
+    [zero] قبل { $count } يوم
+    [one] أمس
+    [two] قبل يومين
+    [few] قبل { $count } أيام
+    [many] قبل { $count } يومًا
+   *[other] قبل { $count } يوم
+}
+conversation-time-weeks = { $count ->
+    [zero] قبل { $count } أسبوع
+    [one] قبل أسبوع واحد
+    [two] قبل أسبوعين
+    [few] قبل { $count } أسابيع
+    [many] قبل { $count } أسبوعًا
+   *[other] قبل { $count } أسبوع
+}
+conversation-time-months = { $count ->
+    [zero] قبل { $count } شهر
+    [one] قبل شهر واحد
+    [two] قبل شهرين
+    [few] قبل { $count } أشهر
+    [many] قبل { $count } شهرًا
+   *[other] قبل { $count } شهر
+}
+conversation-time-years = { $count ->
+    [zero] قبل { $count } سنة
+    [one] قبل سنة واحدة
+    [two] قبل سنتين
+    [few] قبل { $count } سنوات
+    [many] قبل { $count } سنة
+   *[other] قبل { $count } سنة
+}
+ticket-follow = متابعة هذا الطلب
+
+## Unread badge
+
+launcher-unread = { $count ->
+    [zero] { $label }، لا توجد ردود غير مقروءة
+    [one] { $label }، رد واحد غير مقروء
+    [two] { $label }، ردّان غير مقروءين
+    [few] { $label }، { $count } ردود غير مقروءة
+    [many] { $label }، { $count } ردًا غير مقروء
+   *[other] { $label }، { $count } رد غير مقروء
+}

@@ -117,3 +117,72 @@ flow-done = Zurück zur Hilfe
 flow-resume = Dort weitermachen, wo du aufgehört hast
 flow-not-found = Diese Anleitung wurde nicht gefunden.
 flow-fallback = Diese Anleitung ist noch nicht in deiner Sprache verfügbar und wird daher in der Originalsprache angezeigt.
+
+## Conversations: "Your requests", a request's thread, the reply box and the rating.
+## requests-title is in the first download (the home row); conversation-* are the desk build's.
+requests-title = Deine Anfragen
+conversation-none = Du hast noch keine Anfragen.
+conversation-unread = { $count ->
+    [one] { $count } ungelesene Antwort
+   *[other] { $count } ungelesene Antworten
+}
+conversation-status = { $status ->
+    [open] Wartet auf den Support
+    [answered] Beantwortet
+    [solved] Gelöst
+   *[closed] Geschlossen
+}
+conversation-status-changed = Status: { $status }
+conversation-entries = Unterhaltung
+conversation-files = Angehängte Dateien
+conversation-you = Du
+conversation-support = Support
+conversation-solve = Das hat mein Problem gelöst
+conversation-reply-label = Deine Antwort
+conversation-send = Antwort senden
+conversation-sending = Deine Antwort wird gesendet…
+conversation-queued = Du bist offline. Deine Antwort ist gespeichert und wird gesendet, sobald du wieder online bist.
+conversation-failed = Deine Antwort konnte nicht gesendet werden. Bitte versuche es erneut.
+conversation-rate-question = Wie war die Hilfe, die du bekommen hast?
+conversation-rate-good = Gut
+conversation-rate-bad = Schlecht
+conversation-rate-pick = Wähle „Gut“ oder „Schlecht“.
+conversation-rate-comment = Kommentar (optional)
+conversation-rate-send = Bewertung senden
+conversation-rate-later = Nicht jetzt
+conversation-rate-change = Bewertung ändern
+conversation-rated-good = Du hast die Hilfe als gut bewertet. Danke!
+conversation-rated-bad = Du hast die Hilfe als schlecht bewertet. Danke für deine Rückmeldung.
+conversation-time-seconds = gerade eben
+conversation-time-minutes = { $count ->
+    [one] vor { $count } Minute
+   *[other] vor { $count } Minuten
+}
+conversation-time-hours = { $count ->
+    [one] vor { $count } Stunde
+   *[other] vor { $count } Stunden
+}
+conversation-time-days = { $count ->
+    [one] gestern
+   *[other] vor { $count } Tagen
+}
+conversation-time-weeks = { $count ->
+    [one] vor { $count } Woche
+   *[other] vor { $count } Wochen
+}
+conversation-time-months = { $count ->
+    [one] vor { $count } Monat
+   *[other] vor { $count } Monaten
+}
+conversation-time-years = { $count ->
+    [one] vor { $count } Jahr
+   *[other] vor { $count } Jahren
+}
+ticket-follow = Diese Anfrage verfolgen
+
+## Unread badge
+
+launcher-unread = { $count ->
+    [one] { $label }, { $count } ungelesene Antwort
+   *[other] { $label }, { $count } ungelesene Antworten
+}

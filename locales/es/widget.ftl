@@ -117,3 +117,72 @@ flow-done = Volver a la ayuda
 flow-resume = Continuar donde lo dejaste
 flow-not-found = No se encontró esta guía.
 flow-fallback = Esta guía aún no está disponible en tu idioma, así que se muestra en el idioma original.
+
+## Conversations: "Your requests", a request's thread, the reply box and the rating.
+## requests-title is in the first download (the home row); conversation-* are the desk build's.
+requests-title = Tus solicitudes
+conversation-none = Aún no tienes solicitudes.
+conversation-unread = { $count ->
+    [one] { $count } respuesta sin leer
+   *[other] { $count } respuestas sin leer
+}
+conversation-status = { $status ->
+    [open] Esperando respuesta de soporte
+    [answered] Respondida
+    [solved] Resuelta
+   *[closed] Cerrada
+}
+conversation-status-changed = Estado: { $status }
+conversation-entries = Conversación
+conversation-files = Archivos adjuntos
+conversation-you = Tú
+conversation-support = Soporte
+conversation-solve = Esto resolvió mi problema
+conversation-reply-label = Tu respuesta
+conversation-send = Enviar respuesta
+conversation-sending = Enviando tu respuesta…
+conversation-queued = No tienes conexión. Tu respuesta se guardó y se enviará cuando vuelvas a estar en línea.
+conversation-failed = No se pudo enviar tu respuesta. Vuelve a intentarlo.
+conversation-rate-question = ¿Qué te pareció la ayuda que recibiste?
+conversation-rate-good = Buena
+conversation-rate-bad = Mala
+conversation-rate-pick = Elige “Buena” o “Mala”.
+conversation-rate-comment = Comentario (opcional)
+conversation-rate-send = Enviar valoración
+conversation-rate-later = Ahora no
+conversation-rate-change = Cambiar tu valoración
+conversation-rated-good = Valoraste la ayuda como buena. ¡Gracias!
+conversation-rated-bad = Valoraste la ayuda como mala. Gracias por contárnoslo.
+conversation-time-seconds = hace un momento
+conversation-time-minutes = { $count ->
+    [one] hace { $count } minuto
+   *[other] hace { $count } minutos
+}
+conversation-time-hours = { $count ->
+    [one] hace { $count } hora
+   *[other] hace { $count } horas
+}
+conversation-time-days = { $count ->
+    [one] ayer
+   *[other] hace { $count } días
+}
+conversation-time-weeks = { $count ->
+    [one] hace { $count } semana
+   *[other] hace { $count } semanas
+}
+conversation-time-months = { $count ->
+    [one] hace { $count } mes
+   *[other] hace { $count } meses
+}
+conversation-time-years = { $count ->
+    [one] hace { $count } año
+   *[other] hace { $count } años
+}
+ticket-follow = Seguir esta solicitud
+
+## Unread badge
+
+launcher-unread = { $count ->
+    [one] { $label }, { $count } respuesta sin leer
+   *[other] { $label }, { $count } respuestas sin leer
+}

@@ -117,3 +117,72 @@ flow-done = Retour à l’aide
 flow-resume = Reprendre là où vous vous étiez arrêté
 flow-not-found = Ce guide est introuvable.
 flow-fallback = Ce guide n’est pas encore disponible dans votre langue ; il est donc affiché dans sa langue d’origine.
+
+## Conversations: "Your requests", a request's thread, the reply box and the rating.
+## requests-title is in the first download (the home row); conversation-* are the desk build's.
+requests-title = Vos demandes
+conversation-none = Vous n’avez encore aucune demande.
+conversation-unread = { $count ->
+    [one] { $count } réponse non lue
+   *[other] { $count } réponses non lues
+}
+conversation-status = { $status ->
+    [open] En attente de l’assistance
+    [answered] Réponse reçue
+    [solved] Résolue
+   *[closed] Fermée
+}
+conversation-status-changed = Statut : { $status }
+conversation-entries = Conversation
+conversation-files = Fichiers joints
+conversation-you = Vous
+conversation-support = Assistance
+conversation-solve = Cela a résolu mon problème
+conversation-reply-label = Votre réponse
+conversation-send = Envoyer la réponse
+conversation-sending = Envoi de votre réponse…
+conversation-queued = Vous êtes hors ligne. Votre réponse est enregistrée et sera envoyée dès que vous serez de nouveau en ligne.
+conversation-failed = Votre réponse n’a pas pu être envoyée. Veuillez réessayer.
+conversation-rate-question = Comment avez-vous trouvé l’aide reçue ?
+conversation-rate-good = Bonne
+conversation-rate-bad = Mauvaise
+conversation-rate-pick = Choisissez « Bonne » ou « Mauvaise ».
+conversation-rate-comment = Commentaire (facultatif)
+conversation-rate-send = Envoyer l’évaluation
+conversation-rate-later = Pas maintenant
+conversation-rate-change = Modifier votre évaluation
+conversation-rated-good = Vous avez jugé l’aide bonne. Merci !
+conversation-rated-bad = Vous avez jugé l’aide mauvaise. Merci de nous l’avoir signalé.
+conversation-time-seconds = à l’instant
+conversation-time-minutes = { $count ->
+    [one] il y a { $count } minute
+   *[other] il y a { $count } minutes
+}
+conversation-time-hours = { $count ->
+    [one] il y a { $count } heure
+   *[other] il y a { $count } heures
+}
+conversation-time-days = { $count ->
+    [one] hier
+   *[other] il y a { $count } jours
+}
+conversation-time-weeks = { $count ->
+    [one] il y a { $count } semaine
+   *[other] il y a { $count } semaines
+}
+conversation-time-months = { $count ->
+    [one] il y a { $count } mois
+   *[other] il y a { $count } mois
+}
+conversation-time-years = { $count ->
+    [one] il y a { $count } an
+   *[other] il y a { $count } ans
+}
+ticket-follow = Suivre cette demande
+
+## Unread badge
+
+launcher-unread = { $count ->
+    [one] { $label }, { $count } réponse non lue
+   *[other] { $label }, { $count } réponses non lues
+}

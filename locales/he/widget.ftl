@@ -121,3 +121,80 @@ flow-done = חזרה לעזרה
 flow-resume = המשך מהמקום שבו הפסקת
 flow-not-found = המדריך לא נמצא.
 flow-fallback = המדריך הזה עדיין לא זמין בשפה שלך, ולכן הוא מוצג בשפת המקור.
+
+## Conversations: "Your requests", a request's thread, the reply box and the rating.
+## requests-title is in the first download (the home row); conversation-* are the desk build's.
+requests-title = הפניות שלך
+conversation-none = עדיין אין לך פניות.
+conversation-unread = { $count ->
+    [one] תשובה אחת שלא נקראה
+    [two] שתי תשובות שלא נקראו
+   *[other] { $count } תשובות שלא נקראו
+}
+conversation-status = { $status ->
+    [open] ממתינה לתשובה מהתמיכה
+    [answered] נענתה
+    [solved] נפתרה
+   *[closed] סגורה
+}
+conversation-status-changed = סטטוס: { $status }
+conversation-entries = השיחה
+conversation-files = קבצים מצורפים
+conversation-you = את/ה
+conversation-support = תמיכה
+conversation-solve = זה פתר את הבעיה שלי
+conversation-reply-label = התשובה שלך
+conversation-send = שליחת התשובה
+conversation-sending = התשובה נשלחת…
+conversation-queued = אין חיבור לאינטרנט. התשובה שלך נשמרה ותישלח כשהחיבור יחזור.
+conversation-failed = לא ניתן היה לשלוח את התשובה שלך. יש לנסות שוב.
+conversation-rate-question = איך הייתה העזרה שקיבלת?
+conversation-rate-good = טובה
+conversation-rate-bad = לא טובה
+conversation-rate-pick = יש לבחור "טובה" או "לא טובה".
+conversation-rate-comment = הערה (לא חובה)
+conversation-rate-send = שליחת הדירוג
+conversation-rate-later = לא עכשיו
+conversation-rate-change = שינוי הדירוג
+conversation-rated-good = דירגת את העזרה כטובה. תודה!
+conversation-rated-bad = דירגת את העזרה כלא טובה. תודה שסיפרת לנו.
+conversation-time-seconds = ממש עכשיו
+conversation-time-minutes = { $count ->
+    [one] לפני דקה
+    [two] לפני שתי דקות
+   *[other] לפני { $count } דקות
+}
+conversation-time-hours = { $count ->
+    [one] לפני שעה
+    [two] לפני שעתיים
+   *[other] לפני { $count } שעות
+}
+conversation-time-days = { $count ->
+    [one] אתמול
+    [two] לפני יומיים
+   *[other] לפני { $count } ימים
+}
+conversation-time-weeks = { $count ->
+    [one] לפני שבוע
+    [two] לפני שבועיים
+   *[other] לפני { $count } שבועות
+}
+conversation-time-months = { $count ->
+    [one] לפני חודש
+    [two] לפני חודשיים
+   *[other] לפני { $count } חודשים
+}
+conversation-time-years = { $count ->
+    [one] לפני שנה
+    [two] לפני שנתיים
+   *[other] לפני { $count } שנים
+}
+ticket-follow = מעקב אחרי הפנייה הזו
+
+## Unread badge
+
+launcher-unread = { $count ->
+    [one] { $label }, תשובה אחת שלא נקראה
+    [two] { $label }, שתי תשובות שלא נקראו
+   *[other] { $label }, { $count } תשובות שלא נקראו
+}

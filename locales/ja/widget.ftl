@@ -105,3 +105,51 @@ flow-done = ヘルプに戻る
 flow-resume = 前回の続きから再開
 flow-not-found = このガイドは見つかりませんでした。
 flow-fallback = このガイドはお使いの言語にまだ対応していないため、原文で表示しています。
+
+## Conversations: "Your requests", a request's thread, the reply box and the rating.
+## requests-title is in the first download (the home row); conversation-* are the desk build's.
+requests-title = お問い合わせ履歴
+conversation-none = お問い合わせはまだありません。
+conversation-unread = 未読の返信{ $count }件
+conversation-status = { $status ->
+    [open] サポートの対応待ち
+    [answered] 回答済み
+    [solved] 解決済み
+   *[closed] 終了
+}
+conversation-status-changed = ステータス：{ $status }
+conversation-entries = やり取り
+conversation-files = 添付ファイル
+conversation-you = あなた
+conversation-support = サポート
+conversation-solve = これで解決しました
+conversation-reply-label = 返信内容
+conversation-send = 返信を送信
+conversation-sending = 返信を送信しています…
+conversation-queued = オフラインです。返信は保存され、オンラインに戻ったら送信されます。
+conversation-failed = 返信を送信できませんでした。もう一度お試しください。
+conversation-rate-question = サポートの対応はいかがでしたか？
+conversation-rate-good = 良い
+conversation-rate-bad = 悪い
+conversation-rate-pick = 「良い」または「悪い」を選択してください。
+conversation-rate-comment = コメント（任意）
+conversation-rate-send = 評価を送信
+conversation-rate-later = 後で
+conversation-rate-change = 評価を変更
+conversation-rated-good = 「良い」と評価しました。ありがとうございます！
+conversation-rated-bad = 「悪い」と評価しました。ご意見をお寄せいただきありがとうございます。
+conversation-time-seconds = たった今
+conversation-time-minutes = { $count }分前
+conversation-time-hours = { $count }時間前
+conversation-time-days = { $count ->
+    [1] 昨日
+   *[other] { $count }日前
+}
+conversation-time-weeks = { $count }週間前
+conversation-time-months = { $count }か月前
+conversation-time-years = { $count }年前
+ticket-follow = このお問い合わせをフォロー
+
+## Unread badge
+
+launcher-unread = { $label }、未読の返信 { $count } 件

@@ -105,3 +105,51 @@ flow-done = 도움말로 돌아가기
 flow-resume = 중단한 곳부터 계속하기
 flow-not-found = 가이드를 찾을 수 없어요.
 flow-fallback = 이 가이드는 아직 한국어로 제공되지 않아 원문 언어로 표시돼요.
+
+## Conversations: "Your requests", a request's thread, the reply box and the rating.
+## requests-title is in the first download (the home row); conversation-* are the desk build's.
+requests-title = 내 문의
+conversation-none = 아직 문의 내역이 없어요.
+conversation-unread = 읽지 않은 답변 { $count }개
+conversation-status = { $status ->
+    [open] 지원팀 답변 대기 중
+    [answered] 답변 완료
+    [solved] 해결됨
+   *[closed] 종료됨
+}
+conversation-status-changed = 상태: { $status }
+conversation-entries = 대화 내용
+conversation-files = 첨부 파일
+conversation-you = 나
+conversation-support = 지원팀
+conversation-solve = 문제가 해결됐어요
+conversation-reply-label = 내 답장
+conversation-send = 답장 보내기
+conversation-sending = 답장을 보내는 중…
+conversation-queued = 오프라인 상태예요. 답장이 저장되었고, 다시 온라인 상태가 되면 전송돼요.
+conversation-failed = 답장을 보내지 못했어요. 다시 시도해 주세요.
+conversation-rate-question = 받으신 도움은 어떠셨나요?
+conversation-rate-good = 좋아요
+conversation-rate-bad = 별로예요
+conversation-rate-pick = ‘좋아요’ 또는 ‘별로예요’를 선택해 주세요.
+conversation-rate-comment = 의견(선택 사항)
+conversation-rate-send = 평가 보내기
+conversation-rate-later = 나중에
+conversation-rate-change = 평가 변경하기
+conversation-rated-good = 도움을 ‘좋아요’로 평가하셨어요. 감사해요!
+conversation-rated-bad = 도움을 ‘별로예요’로 평가하셨어요. 알려 주셔서 감사해요.
+conversation-time-seconds = 방금 전
+conversation-time-minutes = { $count }분 전
+conversation-time-hours = { $count }시간 전
+conversation-time-days = { $count ->
+    [1] 어제
+   *[other] { $count }일 전
+}
+conversation-time-weeks = { $count }주 전
+conversation-time-months = { $count }개월 전
+conversation-time-years = { $count }년 전
+ticket-follow = 이 문의 팔로우하기
+
+## Unread badge
+
+launcher-unread = { $label }, 읽지 않은 답변 { $count }개

@@ -117,3 +117,72 @@ flow-done = Voltar para a ajuda
 flow-resume = Continuar de onde você parou
 flow-not-found = Não foi possível encontrar este guia.
 flow-fallback = Este guia ainda não está disponível no seu idioma, por isso é exibido no idioma original.
+
+## Conversations: "Your requests", a request's thread, the reply box and the rating.
+## requests-title is in the first download (the home row); conversation-* are the desk build's.
+requests-title = Suas solicitações
+conversation-none = Você ainda não tem solicitações.
+conversation-unread = { $count ->
+    [one] { $count } resposta não lida
+   *[other] { $count } respostas não lidas
+}
+conversation-status = { $status ->
+    [open] Aguardando o suporte
+    [answered] Respondida
+    [solved] Resolvida
+   *[closed] Fechada
+}
+conversation-status-changed = Status: { $status }
+conversation-entries = Conversa
+conversation-files = Arquivos anexados
+conversation-you = Você
+conversation-support = Suporte
+conversation-solve = Isso resolveu meu problema
+conversation-reply-label = Sua resposta
+conversation-send = Enviar resposta
+conversation-sending = Enviando sua resposta…
+conversation-queued = Você está offline. Sua resposta foi salva e será enviada quando você estiver online de novo.
+conversation-failed = Não foi possível enviar sua resposta. Tente novamente.
+conversation-rate-question = Como foi a ajuda que você recebeu?
+conversation-rate-good = Boa
+conversation-rate-bad = Ruim
+conversation-rate-pick = Escolha “Boa” ou “Ruim”.
+conversation-rate-comment = Comentário (opcional)
+conversation-rate-send = Enviar avaliação
+conversation-rate-later = Agora não
+conversation-rate-change = Alterar sua avaliação
+conversation-rated-good = Você avaliou a ajuda como boa. Obrigado!
+conversation-rated-bad = Você avaliou a ajuda como ruim. Obrigado por nos contar.
+conversation-time-seconds = agora mesmo
+conversation-time-minutes = { $count ->
+    [one] há { $count } minuto
+   *[other] há { $count } minutos
+}
+conversation-time-hours = { $count ->
+    [one] há { $count } hora
+   *[other] há { $count } horas
+}
+conversation-time-days = { $count ->
+    [one] ontem
+   *[other] há { $count } dias
+}
+conversation-time-weeks = { $count ->
+    [one] há { $count } semana
+   *[other] há { $count } semanas
+}
+conversation-time-months = { $count ->
+    [one] há { $count } mês
+   *[other] há { $count } meses
+}
+conversation-time-years = { $count ->
+    [one] há { $count } ano
+   *[other] há { $count } anos
+}
+ticket-follow = Acompanhar esta solicitação
+
+## Unread badge
+
+launcher-unread = { $count ->
+    [one] { $label }, { $count } resposta não lida
+   *[other] { $label }, { $count } respostas não lidas
+}

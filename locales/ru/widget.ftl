@@ -125,3 +125,88 @@ flow-done = Вернуться к справке
 flow-resume = Продолжить с того места, где вы остановились
 flow-not-found = Руководство не найдено.
 flow-fallback = Это руководство пока недоступно на вашем языке, поэтому показано на языке оригинала.
+
+## Conversations: "Your requests", a request's thread, the reply box and the rating.
+## requests-title is in the first download (the home row); conversation-* are the desk build's.
+requests-title = Ваши обращения
+conversation-none = У вас пока нет обращений.
+conversation-unread = { $count ->
+    [one] { $count } непрочитанный ответ
+    [few] { $count } непрочитанных ответа
+    [many] { $count } непрочитанных ответов
+   *[other] { $count } непрочитанного ответа
+}
+conversation-status = { $status ->
+    [open] Ожидает ответа поддержки
+    [answered] Получен ответ
+    [solved] Решено
+   *[closed] Закрыто
+}
+conversation-status-changed = Статус: { $status }
+conversation-entries = Переписка
+conversation-files = Прикреплённые файлы
+conversation-you = Вы
+conversation-support = Поддержка
+conversation-solve = Это решило мою проблему
+conversation-reply-label = Ваш ответ
+conversation-send = Отправить ответ
+conversation-sending = Отправляем ответ…
+conversation-queued = Вы не в сети. Ответ сохранён и будет отправлен, как только вы снова будете в сети.
+conversation-failed = Не удалось отправить ответ. Попробуйте ещё раз.
+conversation-rate-question = Как вы оцениваете полученную помощь?
+conversation-rate-good = Хорошо
+conversation-rate-bad = Плохо
+conversation-rate-pick = Выберите «Хорошо» или «Плохо».
+conversation-rate-comment = Комментарий (необязательно)
+conversation-rate-send = Отправить оценку
+conversation-rate-later = Не сейчас
+conversation-rate-change = Изменить оценку
+conversation-rated-good = Вы оценили помощь как хорошую. Спасибо!
+conversation-rated-bad = Вы оценили помощь как плохую. Спасибо, что сообщили нам.
+conversation-time-seconds = только что
+conversation-time-minutes = { $count ->
+    [one] { $count } минуту назад
+    [few] { $count } минуты назад
+    [many] { $count } минут назад
+   *[other] { $count } минуты назад
+}
+conversation-time-hours = { $count ->
+    [one] { $count } час назад
+    [few] { $count } часа назад
+    [many] { $count } часов назад
+   *[other] { $count } часа назад
+}
+conversation-time-days = { $count ->
+    [one] вчера
+    [few] { $count } дня назад
+    [many] { $count } дней назад
+   *[other] { $count } дня назад
+}
+conversation-time-weeks = { $count ->
+    [one] { $count } неделю назад
+    [few] { $count } недели назад
+    [many] { $count } недель назад
+   *[other] { $count } недели назад
+}
+conversation-time-months = { $count ->
+    [one] { $count } месяц назад
+    [few] { $count } месяца назад
+    [many] { $count } месяцев назад
+   *[other] { $count } месяца назад
+}
+conversation-time-years = { $count ->
+    [one] { $count } год назад
+    [few] { $count } года назад
+    [many] { $count } лет назад
+   *[other] { $count } года назад
+}
+ticket-follow = Следить за обращением
+
+## Unread badge
+
+launcher-unread = { $count ->
+    [one] { $label }, { $count } непрочитанный ответ
+    [few] { $label }, { $count } непрочитанных ответа
+    [many] { $label }, { $count } непрочитанных ответов
+   *[other] { $label }, { $count } непрочитанного ответа
+}

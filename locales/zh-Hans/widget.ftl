@@ -105,3 +105,51 @@ flow-done = 返回帮助
 flow-resume = 从上次中断处继续
 flow-not-found = 找不到此指南。
 flow-fallback = 本指南暂无您所用语言的版本，因此以原文显示。
+
+## Conversations: "Your requests", a request's thread, the reply box and the rating.
+## requests-title is in the first download (the home row); conversation-* are the desk build's.
+requests-title = 我的请求
+conversation-none = 您还没有任何请求。
+conversation-unread = { $count } 条未读回复
+conversation-status = { $status ->
+    [open] 等待支持团队回复
+    [answered] 已回复
+    [solved] 已解决
+   *[closed] 已关闭
+}
+conversation-status-changed = 状态：{ $status }
+conversation-entries = 对话
+conversation-files = 附件
+conversation-you = 您
+conversation-support = 支持团队
+conversation-solve = 我的问题已解决
+conversation-reply-label = 您的回复
+conversation-send = 发送回复
+conversation-sending = 正在发送您的回复…
+conversation-queued = 您已离线。您的回复已保存，将在您恢复联网后发送。
+conversation-failed = 您的回复发送失败，请重试。
+conversation-rate-question = 您对这次获得的帮助满意吗？
+conversation-rate-good = 满意
+conversation-rate-bad = 不满意
+conversation-rate-pick = 请选择“满意”或“不满意”。
+conversation-rate-comment = 评论（可选）
+conversation-rate-send = 提交评价
+conversation-rate-later = 稍后再说
+conversation-rate-change = 更改评价
+conversation-rated-good = 您对这次的帮助表示满意。谢谢！
+conversation-rated-bad = 您对这次的帮助表示不满意。感谢您告诉我们。
+conversation-time-seconds = 刚刚
+conversation-time-minutes = { $count } 分钟前
+conversation-time-hours = { $count } 小时前
+conversation-time-days = { $count ->
+    [1] 昨天
+   *[other] { $count } 天前
+}
+conversation-time-weeks = { $count } 周前
+conversation-time-months = { $count } 个月前
+conversation-time-years = { $count } 年前
+ticket-follow = 关注此请求
+
+## Unread badge
+
+launcher-unread = { $label }，{ $count } 条未读回复

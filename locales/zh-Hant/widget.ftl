@@ -105,3 +105,51 @@ flow-done = 返回說明
 flow-resume = 從上次中斷處繼續
 flow-not-found = 找不到這份指南。
 flow-fallback = 本指南尚未提供您所用語言的版本，因此以原文顯示。
+
+## Conversations: "Your requests", a request's thread, the reply box and the rating.
+## requests-title is in the first download (the home row); conversation-* are the desk build's.
+requests-title = 我的請求
+conversation-none = 您還沒有任何請求。
+conversation-unread = { $count } 則未讀回覆
+conversation-status = { $status ->
+    [open] 等待支援團隊回覆
+    [answered] 已回覆
+    [solved] 已解決
+   *[closed] 已關閉
+}
+conversation-status-changed = 狀態：{ $status }
+conversation-entries = 對話
+conversation-files = 附件
+conversation-you = 您
+conversation-support = 支援團隊
+conversation-solve = 我的問題已解決
+conversation-reply-label = 您的回覆
+conversation-send = 傳送回覆
+conversation-sending = 正在傳送您的回覆…
+conversation-queued = 您已離線。您的回覆已儲存，將在您恢復連線後傳送。
+conversation-failed = 您的回覆傳送失敗，請再試一次。
+conversation-rate-question = 您對這次獲得的協助滿意嗎？
+conversation-rate-good = 滿意
+conversation-rate-bad = 不滿意
+conversation-rate-pick = 請選擇「滿意」或「不滿意」。
+conversation-rate-comment = 意見（選填）
+conversation-rate-send = 送出評分
+conversation-rate-later = 稍後再說
+conversation-rate-change = 變更評分
+conversation-rated-good = 您對這次的協助表示滿意。謝謝！
+conversation-rated-bad = 您對這次的協助表示不滿意。感謝您告訴我們。
+conversation-time-seconds = 剛剛
+conversation-time-minutes = { $count } 分鐘前
+conversation-time-hours = { $count } 小時前
+conversation-time-days = { $count ->
+    [1] 昨天
+   *[other] { $count } 天前
+}
+conversation-time-weeks = { $count } 週前
+conversation-time-months = { $count } 個月前
+conversation-time-years = { $count } 年前
+ticket-follow = 追蹤此請求
+
+## Unread badge
+
+launcher-unread = { $label }，{ $count } 則未讀回覆

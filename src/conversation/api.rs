@@ -10,11 +10,10 @@
 //! ```
 
 use gloo_net::http::{Request, RequestBuilder};
-use koban_core::conversation::follow_up::{Followed, Unread};
-use koban_core::conversation::{RequestSummary, Score};
+use koban_core::conversation::follow_up::Followed;
+use koban_core::conversation::{RatingDraft, RequestSummary, Score, Thread};
+use koban_core::decode::{requests_from_json, thread_from_json};
 use koban_core::problem::ProblemDetails;
-use koban_core::ticket::thread::PublicTicket;
-use serde::Deserialize;
 
 use crate::api::{ApiClient, ApiError, encode};
 
@@ -35,12 +34,6 @@ pub enum Answer {
     },
 }
 
-/// The 200 body of `GET /api/v1/me/tickets` (the parts the widget reads).
-#[derive(Debug, Clone, Deserialize)]
-struct MyRequests {
-    requests: Vec<RequestSummary>,
-}
-
 impl ApiClient {
     fn authorized(&self, builder: RequestBuilder, token: &str) -> RequestBuilder {
         builder.header("authorization", &format!("Bearer {token}"))
@@ -51,18 +44,18 @@ impl ApiClient {
     }
 
     /// `GET /api/v1/tickets/{reference}`: the request with its whole conversation.
-    pub async fn thread(&self, reference: &str, token: &str) -> Result<PublicTicket, ApiError> {
+    pub async fn thread(&self, reference: &str, token: &str) -> Result<Thread, ApiError> {
         let res = self
             .authorized(Request::get(&self.ticket_url(reference, "")), token)
             .send()
             .await
             .map_err(|_| ApiError::Network)?;
-        json(res).await
+        read(res, thread_from_json).await
     }
 
     /// `POST /api/v1/tickets/unread`: the followed requests that exist, with their unread
     /// replies (the list of "Your requests" for this browser).
-    pub async fn followed(&self, followed: &Followed) -> Result<Unread, ApiError> {
+    pub async fn followed(&self, followed: &Followed) -> Result<Vec<RequestSummary>, ApiError> {
         let body = serde_json::to_string(followed).map_err(|_| ApiError::Decode)?;
         let res = Request::post(&format!("{}/api/v1/tickets/unread", self.base()))
             .header("content-type", "application/json")
@@ -71,7 +64,7 @@ impl ApiClient {
             .send()
             .await
             .map_err(|_| ApiError::Network)?;
-        json(res).await
+        read(res, requests_from_json).await
     }
 
     /// `GET /api/v1/me/tickets` with an identity token: the identity's requests from any device.
@@ -84,7 +77,7 @@ impl ApiClient {
             .send()
             .await
             .map_err(|_| ApiError::Network)?;
-        json::<MyRequests>(res).await.map(|m| m.requests)
+        read(res, requests_from_json).await
     }
 
     /// `POST /api/v1/tickets/{reference}/messages` with a frozen body and its `Idempotency-Key`.
@@ -141,14 +134,15 @@ impl ApiClient {
         score: Score,
         comment: &str,
     ) -> Result<(), ApiError> {
-        let mut body = serde_json::json!({ "score": score.as_str() });
-        if !comment.trim().is_empty() {
-            body["comment"] = comment.trim().into();
-        }
+        let draft = RatingDraft {
+            score,
+            comment: Some(comment.trim().to_string()).filter(|c| !c.is_empty()),
+        };
+        let body = serde_json::to_string(&draft).map_err(|_| ApiError::Decode)?;
         let res = self
             .authorized(Request::put(&self.ticket_url(reference, "/rating")), token)
             .header("content-type", "application/json")
-            .body(body.to_string())
+            .body(body)
             .map_err(|_| ApiError::Network)?
             .send()
             .await
@@ -166,11 +160,15 @@ fn ok(res: gloo_net::http::Response) -> Result<(), ApiError> {
     }
 }
 
-/// The JSON body of a 2xx answer.
-async fn json<T: for<'de> Deserialize<'de>>(res: gloo_net::http::Response) -> Result<T, ApiError> {
+/// The body of a 2xx answer, read by koban-core's hand-written reader (`koban_core::decode`:
+/// the derived ones would cost tens of KB of wasm).
+async fn read<T>(
+    res: gloo_net::http::Response,
+    reader: fn(&str) -> Option<T>,
+) -> Result<T, ApiError> {
     if !res.ok() {
         return Err(ApiError::Status(res.status()));
     }
     let text = res.text().await.map_err(|_| ApiError::Network)?;
-    serde_json::from_str(&text).map_err(|_| ApiError::Decode)
+    reader(&text).ok_or(ApiError::Decode)
 }

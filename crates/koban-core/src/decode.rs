@@ -16,6 +16,7 @@
 //! - `content`: the content bundle, streamed ([`bundle_from_json`]);
 //! - `ticket`: the saved ticket and the prefill object;
 //! - `run`: the saved flow run;
+//! - `conversation`: a request's thread, lists of requests, the followed requests and reply boxes;
 //! - `api`: problem details and the attachment policy;
 //! - the small readers below, shared by all of them.
 
@@ -23,12 +24,16 @@ use serde_json::{Map, Value};
 
 mod api;
 mod content;
+mod conversation;
 mod run;
 mod stream;
 mod ticket;
 
 pub use api::{attachment_policy, attachment_policy_from_json, problem, problem_from_json};
 pub use content::bundle_from_json;
+pub use conversation::{
+    followed_from_json, requests_from_json, saved_replies_from_json, thread, thread_from_json,
+};
 pub use run::{run, run_from_json};
 pub use ticket::{draft, saved_ticket, saved_ticket_from_json, saved_ticket_in_outbox};
 

@@ -31,7 +31,7 @@ async fn load(talks: Conversations) -> Result<Vec<RequestSummary>, ApiError> {
     let mut list = if followed.tickets.is_empty() {
         Vec::new()
     } else {
-        api.followed(&followed).await?.requests
+        api.followed(&followed).await?
     };
     if let Some(identity) = talks.identity.get_untracked() {
         for summary in api.my_requests(&identity).await? {

@@ -5,8 +5,7 @@
 //! loader's badge follows); a reply that arrives while it is open shows at once (live) and is
 //! marked read when the user next opens it or starts answering.
 
-use koban_core::conversation::{Author, Status, ThreadAttachment, ThreadEntry};
-use koban_core::ticket::thread::PublicTicket;
+use koban_core::conversation::{Author, Thread, ThreadAttachment, ThreadEntry};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -87,13 +86,9 @@ pub fn ThreadView(
 }
 
 #[component]
-fn ThreadBody(
-    ticket: PublicTicket,
-    heading: NodeRef<html::H3>,
-    reference: String,
-) -> impl IntoView {
+fn ThreadBody(ticket: Thread, heading: NodeRef<html::H3>, reference: String) -> impl IntoView {
     let talks = Conversations::expect();
-    let status = Status::from_wire(&ticket.status).unwrap_or(Status::Open);
+    let status = ticket.status;
     let entries = ticket
         .entries
         .into_iter()

@@ -73,9 +73,10 @@ pub struct Followed {
 }
 
 impl Followed {
-    /// The followed requests in `json` (from local storage); none when it is not theirs.
+    /// The followed requests in `json` (from local storage, [`crate::decode`]'s reader); none
+    /// when it is not theirs.
     pub fn from_json(json: &str) -> Self {
-        serde_json::from_str(json).unwrap_or_default()
+        crate::decode::followed_from_json(json).unwrap_or_default()
     }
 
     /// Follows `reference` with `token`, newest first; the oldest beyond [`FOLLOWED_MAX`] are

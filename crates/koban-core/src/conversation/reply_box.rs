@@ -42,9 +42,10 @@ pub struct SavedReply {
 pub struct SavedReplies(pub BTreeMap<String, SavedReply>);
 
 impl SavedReplies {
-    /// The saved replies in `json` (from local storage); empty when it is not theirs.
+    /// The saved replies in `json` (from local storage, [`crate::decode`]'s reader); empty when
+    /// it is not theirs.
     pub fn from_json(json: &str) -> Self {
-        serde_json::from_str(json).unwrap_or_default()
+        crate::decode::saved_replies_from_json(json).unwrap_or_default()
     }
 
     /// The text typed for `reference` (empty for none).

@@ -364,13 +364,9 @@ async fn live_across_servers(db: Db) {
     );
     // Let the LISTEN session start.
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let writer = if matches!(db, Db::Postgres(_)) {
-        &a
-    } else {
-        &b
-    };
+    // Written through `a`: on SQLite, `b` sees it through `PRAGMA data_version`.
     let sent = Instant::now();
-    agent_reply(writer, &reference, json!({ "body": "Fixed" })).await;
+    agent_reply(&a, &reference, json!({ "body": "Fixed" })).await;
     let data = next_event(&mut stream, "changed", Duration::from_secs(2)).await;
     assert_eq!(
         data.expect("a change within 2 s"),
@@ -387,9 +383,69 @@ async fn live_across_servers(db: Db) {
     assert_eq!(none.status(), 404);
 }
 
+/// `koban tickets reply` is another process writing to the same database (on SQLite, the same
+/// file): its reply reaches the live stream of a running server within 2 s.
+async fn live_from_the_cli(db: Db) {
+    let s = start(&db, config()).await;
+    s.store.listen();
+    let (reference, token) = file(&s, 8, json!({})).await;
+    let mut stream = s
+        .client
+        .post(format!("{}/api/v1/tickets/live", s.base))
+        .json(&json!({ "tickets": [{ "reference": reference, "token": token }] }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stream.status(), 200);
+    assert!(
+        next_event(&mut stream, "ready", Duration::from_secs(2))
+            .await
+            .is_some()
+    );
+    let (url, typed) = (s.url.clone(), reference.clone());
+    let out = tokio::task::spawn_blocking(move || {
+        let dir = std::env::temp_dir().join(format!("koban-cli-{}", tickets_support::unique()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::process::Command::new(env!("CARGO_BIN_EXE_koban"))
+            .args([
+                "tickets",
+                "reply",
+                &typed,
+                "--message",
+                "Fixed",
+                "--agent",
+                "Grace",
+            ])
+            .current_dir(&dir)
+            .env_remove("KOBAN_CONFIG")
+            .env("DATABASE_URL", url)
+            .env("RUST_LOG", "warn")
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The reply was committed before the command exited.
+    let data = next_event(&mut stream, "changed", Duration::from_secs(2)).await;
+    assert_eq!(
+        data.expect("a change within 2 s of the reply"),
+        json!({ "reference": reference }).to_string()
+    );
+    // The listener stops with the store instead of holding it open.
+    tokio::time::timeout(Duration::from_secs(5), s.store.close())
+        .await
+        .expect("the store closes");
+}
+
 store_tests!(
     a_conversation,
     wrong_token_is_unknown,
     badge_and_identity,
-    live_across_servers
+    live_across_servers,
+    live_from_the_cli
 );

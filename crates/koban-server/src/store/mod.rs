@@ -21,7 +21,8 @@
 //!   marks.
 //! - [`summaries`]: the rows of "Your requests" and the badge, one query per list.
 //! - [`attachments`]: uploaded files (metadata; the bytes are on disk).
-//! - [`live`]: announcements of changed tickets, across processes on PostgreSQL.
+//! - [`live`]: announcements of changed tickets, across processes (PostgreSQL `LISTEN`, SQLite
+//!   `PRAGMA data_version`).
 //! - [`feedback`]: the widget's feedback events and the aggregates of `koban report`.
 
 pub mod attachments;

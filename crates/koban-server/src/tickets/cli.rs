@@ -139,7 +139,7 @@ pub fn rules_from_bundle_json(json: &[u8]) -> TicketRules {
 
 /// Connects the store and builds ticket intake for `koban serve`; also starts the delivery
 /// worker (which resumes whatever the outbox still holds), the listener of other processes'
-/// ticket changes (PostgreSQL), and the hourly pruning of expired idempotency keys and closing
+/// ticket changes, and the hourly pruning of expired idempotency keys and closing
 /// of requests answered `auto_close_days` ago.
 pub async fn start_intake(config: &Config, rules: TicketRules) -> Result<TicketsState, String> {
     let faults = Faults::from_env()?;

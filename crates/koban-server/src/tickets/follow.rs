@@ -8,7 +8,7 @@
 //! every 15 s keeps proxies from closing it, and it carries only the references of followed
 //! requests that changed; the page then re-reads what it shows. Changes come from the store's
 //! announcements ([`crate::store::live`]), so a reply written through any `koban` process on the
-//! same PostgreSQL reaches a page connected to any other.
+//! same database (`koban tickets reply` too) reaches a page connected to any other.
 
 use std::collections::HashSet;
 use std::convert::Infallible;

@@ -38,7 +38,7 @@ const warn = (e) => console.warn("Koban: " + e);
 
 // Badge styles until the widget's stylesheet (style/05-launcher.css) takes over with the same
 // rule: the inverse of the launcher's own colours, so its contrast is the one `boot` checks.
-const CSS = ".kb-count{position:absolute;inset-block-start:-8px;inset-inline-end:-6px;box-sizing:border-box;min-inline-size:22px;padding:0 5px;border:2px solid var(--koban-color-accent,#1f5fd6);border-radius:11px;background:var(--koban-color-on-accent,#fff);color:var(--koban-color-accent,#1f5fd6);font:700 12px/18px system-ui,sans-serif;text-align:center}";
+const CSS = ".kb-launcher[data-count]::after{content:attr(data-count);position:absolute;inset-block-start:-8px;inset-inline-end:-6px;box-sizing:border-box;min-inline-size:22px;padding:0 5px;border:2px solid var(--koban-color-accent,#1f5fd6);border-radius:11px;background:var(--koban-color-on-accent,#fff);color:var(--koban-color-accent,#1f5fd6);font:700 12px/18px var(--koban-font,system-ui,sans-serif);text-align:center}";
 
 /** The compiled `launcher-unread` table for `tag`: exact, else the first of its language, else en. */
 function messages(tag) {
@@ -86,7 +86,7 @@ function start(root, host, cfg, emit, api, call) {
   // The loader's own guess until the widget marks the host with the locale it negotiated.
   const lang = cfg.locale && cfg.locale != "auto" ? cfg.locale : document.documentElement.lang || navigator.language;
   const changed = (reference) => call("changed", reference);
-  let list = [], listed = "", known = null, count = 0, badge = null, named = false, stopped = false;
+  let list = [], listed = "", known = null, count = 0, named = false, stopped = false;
   let ctrl = null, timer = 0, delay = 1000, gone = false, reading = null, again = false;
   const touched = new Set();
   const off = [];
@@ -121,25 +121,22 @@ function start(root, host, cfg, emit, api, call) {
     signal,
   });
 
-  /** The launcher's visible text (its label, not the badge). */
-  const label = () => [...launcher.childNodes].filter((n) => n != badge).map((n) => n.textContent).join("").trim();
+  /** The launcher's visible text (its label; the count is CSS generated content). */
+  const label = () => launcher.textContent.trim();
 
   /** The badge and the launcher's accessible name for `count`. */
   const draw = () => {
     if (!launcher || stopped) return;
     if (count > 0) {
       const tag = host.getAttribute("lang") || lang;
-      if (!badge) {
-        badge = document.createElement("span");
-        badge.className = "kb-count";
-        badge.setAttribute("aria-hidden", "true");
-      }
-      badge.textContent = new Intl.NumberFormat(messages(tag)[0]).format(count);
-      if (badge.parentNode != launcher) launcher.append(badge);
+      // The count is drawn by CSS (`::after { content: attr(data-count) }`), not as a child: the
+      // launcher's visible text stays its label, which its accessible name contains (WCAG 2.5.3),
+      // and the widget's relabelling cannot wipe it.
+      launcher.dataset.count = new Intl.NumberFormat(messages(tag)[0]).format(count);
       launcher.setAttribute("aria-label", unreadName(tag, label(), count));
       named = true;
     } else if (named) {
-      badge?.remove();
+      delete launcher.dataset.count;
       launcher.removeAttribute("aria-label");
       named = false;
     }
@@ -293,8 +290,10 @@ function start(root, host, cfg, emit, api, call) {
       disconnect();
       stopped = true;
       for (const f of off) f();
-      badge?.remove();
-      named && launcher.removeAttribute("aria-label");
+      if (named) {
+        delete launcher.dataset.count;
+        launcher.removeAttribute("aria-label");
+      }
     } catch (e) {
       warn(e);
     }

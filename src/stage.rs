@@ -127,6 +127,14 @@ impl Stage {
         replay.push((method, args));
     }
 
+    /// Whether the host identified the user (`identify`, waiting in the replay log): their
+    /// requests from any device are the desk build's to list.
+    pub fn identified(&self) -> bool {
+        self.replay.borrow().iter().any(|(_, args)| {
+            args.first().and_then(JsValue::as_string).as_deref() == Some("identify")
+        })
+    }
+
     fn hand_over(&self, module: &JsValue) {
         let Some(mounted) = self.mounted.borrow_mut().take() else {
             return;

@@ -135,8 +135,8 @@ flow-not-found = تعذّر العثور على هذا الدليل.
 flow-fallback = هذا الدليل غير متوفر بلغتك بعد، لذا يُعرض بلغته الأصلية.
 
 ## Conversations: "Your requests", a request's thread, the reply box and the rating.
-## requests-title is in the first download (the home row); conversation-* are the desk build's.
-requests-title = طلباتك
+## All of them are the desk build's (the first download hands over when requests are followed).
+conversation-requests-title = طلباتك
 conversation-none = ليست لديك أي طلبات بعد.
 conversation-unread = { $count ->
     [zero] لا توجد ردود غير مقروءة

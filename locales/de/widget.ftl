@@ -119,8 +119,8 @@ flow-not-found = Diese Anleitung wurde nicht gefunden.
 flow-fallback = Diese Anleitung ist noch nicht in deiner Sprache verfügbar und wird daher in der Originalsprache angezeigt.
 
 ## Conversations: "Your requests", a request's thread, the reply box and the rating.
-## requests-title is in the first download (the home row); conversation-* are the desk build's.
-requests-title = Deine Anfragen
+## All of them are the desk build's (the first download hands over when requests are followed).
+conversation-requests-title = Deine Anfragen
 conversation-none = Du hast noch keine Anfragen.
 conversation-unread = { $count ->
     [one] { $count } ungelesene Antwort

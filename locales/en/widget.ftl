@@ -127,8 +127,8 @@ launcher-unread = { $count ->
 }
 
 ## Conversations: "Your requests", a request's thread, the reply box and the rating.
-## requests-title is in the first download (the home row); conversation-* are the desk build's.
-requests-title = Your requests
+## All of them are the desk build's (the first download hands over when requests are followed).
+conversation-requests-title = Your requests
 conversation-none = You have no requests yet.
 conversation-unread = { $count ->
     [one] { $count } unread reply

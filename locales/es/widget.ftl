@@ -119,8 +119,8 @@ flow-not-found = No se encontró esta guía.
 flow-fallback = Esta guía aún no está disponible en tu idioma, así que se muestra en el idioma original.
 
 ## Conversations: "Your requests", a request's thread, the reply box and the rating.
-## requests-title is in the first download (the home row); conversation-* are the desk build's.
-requests-title = Tus solicitudes
+## All of them are the desk build's (the first download hands over when requests are followed).
+conversation-requests-title = Tus solicitudes
 conversation-none = Aún no tienes solicitudes.
 conversation-unread = { $count ->
     [one] { $count } respuesta sin leer

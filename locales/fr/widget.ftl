@@ -119,8 +119,8 @@ flow-not-found = Ce guide est introuvable.
 flow-fallback = Ce guide n’est pas encore disponible dans votre langue ; il est donc affiché dans sa langue d’origine.
 
 ## Conversations: "Your requests", a request's thread, the reply box and the rating.
-## requests-title is in the first download (the home row); conversation-* are the desk build's.
-requests-title = Vos demandes
+## All of them are the desk build's (the first download hands over when requests are followed).
+conversation-requests-title = Vos demandes
 conversation-none = Vous n’avez encore aucune demande.
 conversation-unread = { $count ->
     [one] { $count } réponse non lue

@@ -123,8 +123,8 @@ flow-not-found = המדריך לא נמצא.
 flow-fallback = המדריך הזה עדיין לא זמין בשפה שלך, ולכן הוא מוצג בשפת המקור.
 
 ## Conversations: "Your requests", a request's thread, the reply box and the rating.
-## requests-title is in the first download (the home row); conversation-* are the desk build's.
-requests-title = הפניות שלך
+## All of them are the desk build's (the first download hands over when requests are followed).
+conversation-requests-title = הפניות שלך
 conversation-none = עדיין אין לך פניות.
 conversation-unread = { $count ->
     [one] תשובה אחת שלא נקראה

@@ -107,8 +107,8 @@ flow-not-found = このガイドは見つかりませんでした。
 flow-fallback = このガイドはお使いの言語にまだ対応していないため、原文で表示しています。
 
 ## Conversations: "Your requests", a request's thread, the reply box and the rating.
-## requests-title is in the first download (the home row); conversation-* are the desk build's.
-requests-title = お問い合わせ履歴
+## All of them are the desk build's (the first download hands over when requests are followed).
+conversation-requests-title = お問い合わせ履歴
 conversation-none = お問い合わせはまだありません。
 conversation-unread = 未読の返信{ $count }件
 conversation-status = { $status ->

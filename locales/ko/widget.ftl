@@ -107,8 +107,8 @@ flow-not-found = 가이드를 찾을 수 없어요.
 flow-fallback = 이 가이드는 아직 한국어로 제공되지 않아 원문 언어로 표시돼요.
 
 ## Conversations: "Your requests", a request's thread, the reply box and the rating.
-## requests-title is in the first download (the home row); conversation-* are the desk build's.
-requests-title = 내 문의
+## All of them are the desk build's (the first download hands over when requests are followed).
+conversation-requests-title = 내 문의
 conversation-none = 아직 문의 내역이 없어요.
 conversation-unread = 읽지 않은 답변 { $count }개
 conversation-status = { $status ->

@@ -119,8 +119,8 @@ flow-not-found = Não foi possível encontrar este guia.
 flow-fallback = Este guia ainda não está disponível no seu idioma, por isso é exibido no idioma original.
 
 ## Conversations: "Your requests", a request's thread, the reply box and the rating.
-## requests-title is in the first download (the home row); conversation-* are the desk build's.
-requests-title = Suas solicitações
+## All of them are the desk build's (the first download hands over when requests are followed).
+conversation-requests-title = Suas solicitações
 conversation-none = Você ainda não tem solicitações.
 conversation-unread = { $count ->
     [one] { $count } resposta não lida

@@ -127,8 +127,8 @@ flow-not-found = Руководство не найдено.
 flow-fallback = Это руководство пока недоступно на вашем языке, поэтому показано на языке оригинала.
 
 ## Conversations: "Your requests", a request's thread, the reply box and the rating.
-## requests-title is in the first download (the home row); conversation-* are the desk build's.
-requests-title = Ваши обращения
+## All of them are the desk build's (the first download hands over when requests are followed).
+conversation-requests-title = Ваши обращения
 conversation-none = У вас пока нет обращений.
 conversation-unread = { $count ->
     [one] { $count } непрочитанный ответ

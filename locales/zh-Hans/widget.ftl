@@ -107,8 +107,8 @@ flow-not-found = 找不到此指南。
 flow-fallback = 本指南暂无您所用语言的版本，因此以原文显示。
 
 ## Conversations: "Your requests", a request's thread, the reply box and the rating.
-## requests-title is in the first download (the home row); conversation-* are the desk build's.
-requests-title = 我的请求
+## All of them are the desk build's (the first download hands over when requests are followed).
+conversation-requests-title = 我的请求
 conversation-none = 您还没有任何请求。
 conversation-unread = { $count } 条未读回复
 conversation-status = { $status ->

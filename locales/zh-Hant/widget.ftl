@@ -107,8 +107,8 @@ flow-not-found = 找不到這份指南。
 flow-fallback = 本指南尚未提供您所用語言的版本，因此以原文顯示。
 
 ## Conversations: "Your requests", a request's thread, the reply box and the rating.
-## requests-title is in the first download (the home row); conversation-* are the desk build's.
-requests-title = 我的請求
+## All of them are the desk build's (the first download hands over when requests are followed).
+conversation-requests-title = 我的請求
 conversation-none = 您還沒有任何請求。
 conversation-unread = { $count } 則未讀回覆
 conversation-status = { $status ->

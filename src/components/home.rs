@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::announcements::Announcements;
 use crate::components::channels::Channels;
+#[cfg(feature = "desk")]
 use crate::components::conversation::entry::RequestsEntry;
 #[cfg(feature = "desk")]
 use crate::components::flow::resume::Resume;
@@ -49,12 +50,11 @@ fn HomeSections(
     // "Continue where you left off" is the desk build's: the first download hands the panel over
     // when a saved run waits (`crate::stage`).
     #[cfg(feature = "desk")]
-    let resume = view! { <Resume loaded=loaded.clone()/> };
+    let resume = view! { <Resume loaded=loaded.clone()/> <RequestsEntry/> };
     #[cfg(not(feature = "desk"))]
     let resume = ();
     view! {
         {resume}
-        <RequestsEntry/>
         <Announcements loaded=loaded.clone()/>
         <Suggested loaded=loaded.clone()/>
         <Categories loaded=loaded.clone()/>

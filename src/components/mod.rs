@@ -9,6 +9,7 @@ pub mod blocks;
 pub mod category;
 pub mod channels;
 pub mod contact;
+#[cfg(feature = "desk")]
 pub mod conversation;
 #[cfg(feature = "desk")]
 pub mod flow;

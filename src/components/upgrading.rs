@@ -49,7 +49,9 @@ impl Upgrade {
 
 /// Provides the hand-over trigger to the view ([`Upgrade`]), and when the panel first opens,
 /// hands over at once if a guide was left unfinished ("Continue where you left off" is the desk
-/// build's), or else fetches the desk build in the background a moment later.
+/// build's) or the user has requests to follow (filed in this browser, or identified: "Your
+/// requests" is the desk build's), or else
+/// fetches the desk build in the background a moment later.
 pub fn provide(state: WidgetState, stage: Weak<Stage>) {
     let api_base = state.api.with_value(|a| a.base().to_string());
     provide_context(Upgrade(StoredValue::new_local(stage.clone())));
@@ -57,10 +59,11 @@ pub fn provide(state: WidgetState, stage: Weak<Stage>) {
         if fetched == Some(true) || !state.open() {
             return fetched.unwrap_or(false);
         }
-        match stage
-            .upgrade()
-            .filter(|_| crate::flow::saved_run(&api_base).is_some())
-        {
+        match stage.upgrade().filter(|stage| {
+            crate::flow::saved_run(&api_base).is_some()
+                || crate::storage::has_requests(&api_base)
+                || stage.identified()
+        }) {
             Some(stage) => stage.load(None),
             None => spawn_local(async {
                 crate::timer::sleep(1500).await;

@@ -1,34 +1,29 @@
-//! "Your requests" on the home view, whenever this browser filed a request (or, in the desk
-//! build, the platform identified the user). In the first download it is a plain row: opening
-//! it hands the panel over to the desk build, which holds the conversation views.
+//! "Your requests" on the home view, whenever this browser filed a request or the platform
+//! identified the user. The first download has no conversation views: when this browser follows
+//! requests, it hands the panel over to the desk build as soon as the panel opens
+//! (`crate::components::upgrading::provide`), so the row is always this build's.
 
 use leptos::prelude::*;
 
 use crate::components::row::Row;
+use crate::conversation::Conversations;
 use crate::i18n::{msg, t};
-use crate::state::{Route, WidgetState};
+use crate::state::Route;
 
 /// The row that opens "Your requests", or nothing.
 #[component]
 pub fn RequestsEntry() -> impl IntoView {
-    let state = WidgetState::expect();
-    let filed = crate::storage::has_requests(&state.api.with_value(|a| a.base().to_string()));
-    #[cfg(feature = "desk")]
-    let shown = {
-        let talks = crate::conversation::Conversations::expect();
-        move || {
-            filed
-                || !talks.followed.with(|f| f.tickets.is_empty())
-                || talks.identity.with(Option::is_some)
-        }
+    let talks = Conversations::expect();
+    let shown = move || {
+        !talks.followed.with(|f| f.tickets.is_empty()) || talks.identity.with(Option::is_some)
     };
-    #[cfg(not(feature = "desk"))]
-    let shown = move || filed;
     move || {
         shown().then(|| {
             view! {
                 <section class="kb-section">
-                    <ul class="kb-list"><Row route=Route::Requests title=t(msg::REQUESTS_TITLE)/></ul>
+                    <ul class="kb-list">
+                        <Row route=Route::Requests title=t(msg::CONVERSATION_REQUESTS_TITLE)/>
+                    </ul>
                 </section>
             }
         })

@@ -75,7 +75,7 @@ pub fn RequestsView() -> impl IntoView {
     };
     view! {
         <div class="kb-requests-view">
-            <h3 node_ref=heading class="kb-view-title" tabindex="-1">{t(msg::REQUESTS_TITLE)}</h3>
+            <h3 node_ref=heading class="kb-view-title" tabindex="-1">{t(msg::CONVERSATION_REQUESTS_TITLE)}</h3>
             {list}
         </div>
     }

@@ -211,6 +211,10 @@ pub async fn add_message(
     };
     guard.disarm();
     state.0.delivery.notify_one();
+    if state.0.faults.take_drop() {
+        // Committed; now vanish without a response, like a connection lost on the way back.
+        std::panic::resume_unwind(Box::new("fault injection: drop after commit"));
+    }
     Ok((StatusCode::CREATED, Json(created)).into_response())
 }
 

@@ -3,8 +3,9 @@
 //!
 //! `KOBAN_FAULTS` is a comma-separated list:
 //! - `fail-first-N`: the first N `POST /api/v1/tickets` requests get 503 before touching the store;
-//! - `drop-after-commit` (or `drop-after-commit-N`): the first (N) created tickets are committed,
-//!   then the connection is dropped without a response;
+//! - `drop-after-commit` (or `drop-after-commit-N`): the first (N) created tickets or follow-ups
+//!   (`POST /api/v1/tickets/{reference}/messages`) are committed, then the connection is dropped
+//!   without a response;
 //! - `delay-MS`: every `POST /api/v1/tickets` request waits MS milliseconds before touching the
 //!   store (to exceed `request_timeout_ms`).
 //!

@@ -26,7 +26,7 @@
  *   import(assets + "koban-follow.js").then((m) => m.default(root, cfg, emit, api, call, load));
  *   // root: the render root in the shadow root (the launcher is next to it, none inline);
  *   // cfg: the boot config (apiBase, locale, preload); emit(name, detail): the public events;
- *   // api.on(name, fn): listens to the widget's events; call("changed", reference): tells the
+ *   // api.on(name, fn): listens to the widget's events; call("command", "changed", [reference]): tells the
  *   // wasm widget (nothing until it is loaded); load(): loads the wasm.
  *   // → { ready: Promise (settles once the first count is drawn or failed), stop() }
  */
@@ -85,7 +85,7 @@ function start(root, host, cfg, emit, api, call) {
   const launcher = shadow.querySelector(".kb-launcher");
   // The loader's own guess until the widget marks the host with the locale it negotiated.
   const lang = cfg.locale && cfg.locale != "auto" ? cfg.locale : document.documentElement.lang || navigator.language;
-  const changed = (reference) => call("changed", reference);
+  const changed = (reference) => call("command", "changed", [reference]);
   let list = [], listed = "", known = null, count = 0, named = false, stopped = false;
   let ctrl = null, timer = 0, delay = 1000, gone = false, reading = null, again = false;
   const touched = new Set();

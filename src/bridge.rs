@@ -210,18 +210,6 @@ impl Widget {
         m.state.set_open(true);
     }
 
-    /// A followed request changed on the server (the loader's `koban-follow.js` reads the live
-    /// stream): the conversation views showing it read it again.
-    pub fn changed(&self, reference: JsValue) {
-        let forwarded = self.forward("changed", std::slice::from_ref(&reference));
-        #[cfg(feature = "desk")]
-        if let (None, Some(m)) = (forwarded, self.mounted()) {
-            m.talks.changed();
-        }
-        #[cfg(not(feature = "desk"))]
-        let _ = forwarded;
-    }
-
     /// Closes the floating panel and returns focus to the launcher.
     pub fn close(&self) {
         if self.forward("close", &[]).is_some() {
@@ -346,6 +334,13 @@ impl Widget {
                 }
                 None => warn("suggest expects an array of article ids"),
             },
+            // Internal, from the loader's `koban-follow.js` (not a verb of `Koban(...)`): a
+            // followed request changed on the server, so the open conversation views read it
+            // again. Before the desk build takes over there is none to tell.
+            "changed" => {
+                #[cfg(feature = "desk")]
+                m.talks.changed();
+            }
             "startFlow" => match first.as_string().filter(|s| !s.is_empty()) {
                 Some(id) => {
                     state.navigate(Route::Flow(id), 0);
@@ -369,7 +364,12 @@ impl Widget {
             // The first build only checks the shape; the desk build checks each field when the
             // call is replayed to it.
             #[cfg(not(feature = "desk"))]
-            "prefill" | "identify" if is_plain_object(&first) => self.record_command(verb, &args),
+            "prefill" | "identify" if is_plain_object(&first) => {
+                self.stage
+                    .identified
+                    .set(self.stage.identified.get() || verb == "identify");
+                self.record_command(verb, &args)
+            }
             #[cfg(feature = "desk")]
             "prefill" => match json_text(&first).map(|t| {
                 serde_json::from_str(&t)

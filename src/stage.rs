@@ -53,6 +53,9 @@ pub struct Stage {
     /// Set when a load fails: the view that asked last (an earlier one may be gone).
     failed: Cell<Option<RwSignal<bool>>>,
     shut: Cell<bool>,
+    /// Whether the host identified the user (`identify`): their requests from any device are
+    /// the desk build's to list, so it takes over when the panel opens.
+    pub identified: Cell<bool>,
 }
 
 impl Stage {
@@ -66,6 +69,7 @@ impl Stage {
             loading: Cell::new(false),
             failed: Cell::new(None),
             shut: Cell::new(false),
+            identified: Cell::new(false),
         })
     }
 
@@ -125,14 +129,6 @@ impl Stage {
             replay.retain(|(m, _)| *m != method);
         }
         replay.push((method, args));
-    }
-
-    /// Whether the host identified the user (`identify`, waiting in the replay log): their
-    /// requests from any device are the desk build's to list.
-    pub fn identified(&self) -> bool {
-        self.replay.borrow().iter().any(|(_, args)| {
-            args.first().and_then(JsValue::as_string).as_deref() == Some("identify")
-        })
     }
 
     fn hand_over(&self, module: &JsValue) {

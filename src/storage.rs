@@ -43,17 +43,18 @@ pub fn read(key: &str) -> Option<String> {
     local_storage()?.get_item(key).ok()?
 }
 
-/// Whether a ticket or a follow-up saved by the widget talking to `api_base` waits in the
-/// outbox ([`koban_core::decode::saved_ticket_in_outbox`]; a frozen reply has an `outbox`
-/// object, a draft `null`).
+/// Whether a ticket saved by the widget talking to `api_base` waits in the outbox
+/// ([`koban_core::decode::saved_ticket_in_outbox`]), or its reply boxes hold anything (a draft,
+/// or a follow-up waiting in their outbox: the desk build removes the key when they are empty).
+/// Either way the desk build takes over at once and sends what waits.
 pub fn has_outbox(api_base: &str) -> bool {
     read(&ticket_key(api_base))
         .is_some_and(|text| koban_core::decode::saved_ticket_in_outbox(&text))
-        || read(&replies_key(api_base)).is_some_and(|text| text.contains("\"outbox\":{"))
+        || read(&replies_key(api_base)).is_some()
 }
 
-/// Whether this browser filed requests through the widget talking to `api_base` ("Your
-/// requests" on the home view). A text test: the first download has no JSON decoder for it.
+/// Whether this browser follows requests filed through the widget talking to `api_base`
+/// ([`koban_core::decode::follows_any`]).
 pub fn has_requests(api_base: &str) -> bool {
-    read(&requests_key(api_base)).is_some_and(|text| text.contains("\"reference\""))
+    read(&requests_key(api_base)).is_some_and(|text| koban_core::decode::follows_any(&text))
 }

@@ -62,7 +62,7 @@ pub fn provide(state: WidgetState, stage: Weak<Stage>) {
         match stage.upgrade().filter(|stage| {
             crate::flow::saved_run(&api_base).is_some()
                 || crate::storage::has_requests(&api_base)
-                || stage.identified()
+                || stage.identified.get()
         }) {
             Some(stage) => stage.load(None),
             None => spawn_local(async {

@@ -1,7 +1,8 @@
 // Conversations in the widget (issue 17): the real koban server and its real SQLite store, the
 // real bundle, headless Chromium. A user files a ticket in the widget and follows it; support
-// answers through the admin API (the path a team's tools take) and the real CLI; the thread, the
-// reply box, solve and the rating are driven as a user would, and read back with the real CLI.
+// answers with the real CLI (`koban tickets reply`) and through the admin API (a team's tools);
+// the thread, the reply box, solve and the rating are driven as a user would, and read back with
+// the real CLI.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -118,7 +119,7 @@ test("a user files a ticket, reads support's reply live, answers it, marks it so
   // Support answers: within 2 s the open thread shows it, with the agent's name, and the
   // launcher's badge and name say so.
   const sent = Date.now();
-  await adminReply(base, reference, "Did you restart the node after the update?");
+  execFileSync(KOBAN, ["tickets", "reply", reference, "--message", "Did you restart the node after the update?", "--agent", "Aiko"], { cwd: s.koban.dataDir, env: { ...process.env, ...ENV } });
   await entries(w).getByText("Did you restart the node after the update?").waitFor({ timeout: 2000 });
   await entries(w).getByText("Aiko").waitFor({ timeout: 500 });
   const launcherName = () => page.evaluate(() => document.querySelector("koban-widget").shadowRoot.querySelector(".kb-launcher").getAttribute("aria-label"));

@@ -32,7 +32,8 @@ mod ticket;
 pub use api::{attachment_policy, attachment_policy_from_json, problem, problem_from_json};
 pub use content::bundle_from_json;
 pub use conversation::{
-    followed_from_json, requests_from_json, saved_replies_from_json, thread, thread_from_json,
+    followed_from_json, follows_any, requests_from_json, saved_replies_from_json, thread,
+    thread_from_json,
 };
 pub use run::{run, run_from_json};
 pub use ticket::{draft, saved_ticket, saved_ticket_from_json, saved_ticket_in_outbox};

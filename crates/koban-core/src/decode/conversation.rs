@@ -124,6 +124,22 @@ pub fn followed_from_json(json: &str) -> Option<Followed> {
     })
 }
 
+/// Whether the followed requests saved in local storage list any, reading only the length of
+/// `tickets`: the widget's first download asks this (to hand over to the desk build, which lists
+/// them) without carrying the whole reader.
+///
+/// ```
+/// use koban_core::decode::follows_any;
+/// assert!(follows_any(r#"{"tickets":[{"reference":"KB-1","token":"t"}]}"#));
+/// assert!(!follows_any(r#"{"tickets":[]}"#) && !follows_any("not json"));
+/// ```
+pub fn follows_any(json: &str) -> bool {
+    serde_json::from_str::<Value>(json)
+        .ok()
+        .and_then(|v| v.get("tickets")?.as_array().map(|a| !a.is_empty()))
+        .unwrap_or(false)
+}
+
 /// The reply boxes saved in local storage (`{"<reference>": {"draft", "outbox"}}`).
 pub fn saved_replies_from_json(json: &str) -> Option<SavedReplies> {
     let v: Value = serde_json::from_str(json).ok()?;

@@ -90,8 +90,8 @@ export interface KobanErrorDetail {
 export interface KobanFunction {
   (verb: "boot", config?: KobanBootConfig): void;
   (verb: "shutdown" | "open" | "close" | "toggle"): void;
-  /** Opens the panel on the ticket form. */
-  (verb: "open", view: "ticket"): void;
+  /** Opens the panel on the ticket form, or on "Your requests". */
+  (verb: "open", view: "ticket" | "requests"): void;
   (verb: "prefill", fields: KobanPrefill): void;
   /** Opens a guided flow (resumes an unfinished run of it). */
   (verb: "startFlow", id: string): void;

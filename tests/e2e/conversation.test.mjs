@@ -139,9 +139,16 @@ test("a user files a ticket, reads support's reply live, answers it, marks it so
   await eventually(async () => assert.equal(await launcherName(), null), 3000);
   assert.ok((await w.events()).some((e) => e.name === "requestRead" && e.reference === reference));
 
-  // Solved, then the satisfaction question, answered with a comment.
+  // A reply that arrives while the user types: the thread is redrawn, the reply box is not (the
+  // focus and the text stay).
+  await replyBox(w).fill("Half a sentence");
   await adminReply(base, reference, "Reinstalling the driver fixes it.");
   await entries(w).getByText("Reinstalling the driver fixes it.").waitFor({ timeout: 2000 });
+  assert.equal(await page.evaluate(() => document.querySelector("koban-widget").shadowRoot.activeElement?.id), "kb-reply-text");
+  assert.equal(await replyBox(w).inputValue(), "Half a sentence");
+  await replyBox(w).fill("");
+
+  // Solved, then the satisfaction question, answered with a comment.
   await w.button("This solved my problem").click();
   const question = dialog.getByRole("group", { name: "How was the help you got?" });
   await question.waitFor();

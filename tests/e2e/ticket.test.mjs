@@ -86,7 +86,12 @@ test("a ticket is created and the store holds every field and the page context",
 
   const ev = await w.events();
   assert.deepEqual(ev.filter((e) => e.name === "ticketCreated"), [{ name: "ticketCreated", reference }]);
-  assert.deepEqual(await kobanKeys(page), [], "the draft is deleted once the server has the ticket");
+  // The draft is deleted once the server has the ticket; what stays is the request, followed
+  // with its access token ("Your requests", the unread badge).
+  assert.deepEqual(await kobanKeys(page), [`koban:${s.koban.base}:requests`], "the draft is deleted once the server has the ticket");
+  const followed = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).tickets, `koban:${s.koban.base}:requests`);
+  assert.deepEqual(followed.map((f) => f.reference), [reference]);
+  assert.match(followed[0].token, /^[0-9a-f]{64}$/);
   assert.equal(await w.field("Attach files").count(), 0, "no file picker: this server takes no attachments");
   // A way back.
   await w.button("Back to help").click();

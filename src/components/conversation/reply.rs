@@ -1,7 +1,8 @@
 //! The reply box under a thread, with the ticket form's guarantees: what is typed is saved at
 //! once (namespaced local storage), the first send freezes the body and its `Idempotency-Key`,
 //! retries and the offline outbox send those same bytes (`crate::conversation::send`), and a
-//! refusal puts the text back with the reason. Focusing it marks the thread's replies read.
+//! refusal puts the text back with the reason. Focusing it the first time, and sending, mark the
+//! thread's replies read.
 
 use leptos::prelude::*;
 
@@ -49,9 +50,12 @@ pub fn ReplyBox(
             super::thread::mark_read(talks, read_ref.clone());
         }
     };
+    // Answering means the replies so far were read, also those that came while typing.
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let _ = talks.send_reply(&r4);
+        if talks.send_reply(&r4).is_ok() {
+            super::thread::mark_read(talks, r4.clone());
+        }
     };
     view! {
         <form class="kb-reply" on:submit=submit novalidate>

@@ -15,7 +15,7 @@ use super::reply::ReplyBox;
 use super::requests::status_text;
 use super::time::Ago;
 use crate::api::ApiError;
-use crate::components::focus_trap::focus_when_shown;
+use crate::components::panel::PanelNav;
 use crate::components::status::{Failed, Loading};
 use crate::conversation::Conversations;
 use crate::i18n::{msg, t, tf};
@@ -57,36 +57,50 @@ pub fn ThreadView(
                 .await
         }
     });
-    // Read once, when the thread is opened and has unread replies.
-    let marked = StoredValue::new(false);
+    // Once the thread is first shown: its heading takes the focus, and its replies are read. A
+    // later re-read (a live change, Solve, a rating) redraws the thread but not the reply box, so
+    // typing goes on; a control that went away with the old thread (Solve) gives the focus to the
+    // heading rather than losing it ([`PanelNav::settle`]).
+    let nav = PanelNav::expect();
+    let shown = RwSignal::new(false);
+    let heading = NodeRef::<html::H3>::new();
     let read_ref = reference.clone();
     Effect::new(move |_| {
-        if let Some(Ok(t)) = thread.get()
-            && !marked.get_value()
-        {
-            marked.set_value(true);
-            if t.unread > 0 {
-                mark_read(talks, read_ref.clone());
-            }
+        let Some(Ok(t)) = thread.get() else { return };
+        if shown.get_untracked() {
+            return nav.settle();
+        }
+        shown.set(true);
+        if t.unread > 0 {
+            mark_read(talks, read_ref.clone());
         }
     });
-    let heading = NodeRef::<html::H3>::new();
-    focus_when_shown(move || heading.get().map(Into::into));
-    let reply_ref = reference.clone();
-    move || match thread.get() {
+    // The heading takes the focus when it is first in the document, not on later redraws.
+    Effect::new(move |focused: Option<bool>| {
+        if focused == Some(true) {
+            return true;
+        }
+        heading.get().is_some_and(|h| h.focus().is_ok())
+    });
+    let body = move || match thread.get() {
         None => view! { <Loading/> }.into_any(),
         Some(Err(error)) => view! {
             <Failed message_id=error.message_id() retry=Callback::new(move |()| thread.refetch())/>
         }
         .into_any(),
-        Some(Ok(ticket)) => {
-            view! { <ThreadBody ticket heading reference=reply_ref.clone()/> }.into_any()
-        }
+        Some(Ok(ticket)) => view! { <ThreadBody ticket heading/> }.into_any(),
+    };
+    view! {
+        <div class="kb-thread-view">
+            {body}
+            <Show when=move || shown.get()><ReplyBox reference=reference.clone()/></Show>
+        </div>
     }
 }
 
 #[component]
-fn ThreadBody(ticket: Thread, heading: NodeRef<html::H3>, reference: String) -> impl IntoView {
+fn ThreadBody(ticket: Thread, heading: NodeRef<html::H3>) -> impl IntoView {
+    let reference = ticket.reference.clone();
     let talks = Conversations::expect();
     let status = ticket.status;
     let entries = ticket
@@ -132,7 +146,6 @@ fn ThreadBody(ticket: Thread, heading: NodeRef<html::H3>, reference: String) -> 
                 })}
             })}
             {finished.then(|| view! { <RatingBlock reference=reference.clone() rating=ticket.rating status/> })}
-            <ReplyBox reference/>
         </article>
     }
 }

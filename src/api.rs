@@ -97,11 +97,13 @@ impl ApiClient {
     }
 }
 
-/// The server's answer to `POST /api/v1/tickets`.
+/// The server's answer to a request that must happen exactly once (`POST /api/v1/tickets`, a
+/// follow-up): what the send loops (`crate::ticket::send`) decide the next step from.
 #[derive(Debug, Clone, PartialEq)]
-pub enum TicketAnswer {
-    /// 201: stored (now, or by an earlier attempt with the same key).
-    Created(Receipt),
+pub enum Answer<T> {
+    /// 2xx: stored (now, or by an earlier attempt with the same key), with what the widget keeps
+    /// of the body.
+    Created(T),
     /// Any other status, with the problem details (`None` when the body was not one, e.g. a
     /// proxy's error page) and the `Retry-After` header.
     Refused {
@@ -117,7 +119,7 @@ pub enum TicketAnswer {
 impl ApiClient {
     /// `POST /api/v1/tickets` with a frozen body and its `Idempotency-Key`. `Err` only when no
     /// response arrived ([`ApiError::Network`]).
-    pub async fn create_ticket(&self, key: &str, body: &str) -> Result<TicketAnswer, ApiError> {
+    pub async fn create_ticket(&self, key: &str, body: &str) -> Result<Answer<Receipt>, ApiError> {
         let res = Request::post(&format!("{}/api/v1/tickets", self.base))
             .header("content-type", "application/json")
             .header("idempotency-key", key)
@@ -133,18 +135,24 @@ impl ApiClient {
             // the wasm.
             let body = parse(&text);
             return match js_text(&body, "reference") {
-                Some(reference) => Ok(TicketAnswer::Created(Receipt {
+                Some(reference) => Ok(Answer::Created(Receipt {
                     reference,
                     token: js_text(&body, "accessToken").unwrap_or_default(),
                 })),
                 None => Err(ApiError::Decode),
             };
         }
-        Ok(TicketAnswer::Refused {
-            status,
-            retry_after: res.headers().get("retry-after"),
-            problem: koban_core::decode::problem_from_json(&text),
-        })
+        Ok(refused(status, &res, &text))
+    }
+}
+
+/// A refused answer (any status but 2xx) with `res`'s `Retry-After` and its body `text` read as
+/// problem details.
+pub(crate) fn refused<T>(status: u16, res: &gloo_net::http::Response, text: &str) -> Answer<T> {
+    Answer::Refused {
+        status,
+        retry_after: res.headers().get("retry-after"),
+        problem: koban_core::decode::problem_from_json(text),
     }
 }
 

@@ -13,26 +13,8 @@ use gloo_net::http::{Request, RequestBuilder};
 use koban_core::conversation::follow_up::Followed;
 use koban_core::conversation::{RatingDraft, RequestSummary, Score, Thread};
 use koban_core::decode::{requests_from_json, thread_from_json};
-use koban_core::problem::ProblemDetails;
 
-use crate::api::{ApiClient, ApiError, encode};
-
-/// The server's answer to a request that must happen once (a follow-up): stored, or refused
-/// with the status, `Retry-After` and problem details that decide what happens next.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Answer {
-    /// 2xx: stored (now, or by an earlier attempt with the same key).
-    Stored,
-    /// Any other status.
-    Refused {
-        /// HTTP status.
-        status: u16,
-        /// `Retry-After`, as sent.
-        retry_after: Option<String>,
-        /// The problem details (`None` when the body was not one).
-        problem: Option<ProblemDetails>,
-    },
-}
+use crate::api::{Answer, ApiClient, ApiError, encode, refused};
 
 impl ApiClient {
     fn authorized(&self, builder: RequestBuilder, token: &str) -> RequestBuilder {
@@ -88,7 +70,7 @@ impl ApiClient {
         token: &str,
         key: &str,
         body: &str,
-    ) -> Result<Answer, ApiError> {
+    ) -> Result<Answer<()>, ApiError> {
         let res = self
             .authorized(
                 Request::post(&self.ticket_url(reference, "/messages")),
@@ -103,15 +85,10 @@ impl ApiClient {
             .map_err(|_| ApiError::Network)?;
         let status = res.status();
         if res.ok() {
-            return Ok(Answer::Stored);
+            return Ok(Answer::Created(()));
         }
-        let retry_after = res.headers().get("retry-after");
         let text = res.text().await.map_err(|_| ApiError::Network)?;
-        Ok(Answer::Refused {
-            status,
-            retry_after,
-            problem: koban_core::decode::problem_from_json(&text),
-        })
+        Ok(refused(status, &res, &text))
     }
 
     /// `POST /api/v1/tickets/{reference}/solve`: "This solved my problem".

@@ -9,13 +9,13 @@
 
 use koban_core::ticket::FieldErrors;
 use koban_core::ticket::outbox::{Next, after_attempt};
-use koban_core::ticket::retry::{Outcome, RetryPolicy, parse_retry_after};
+use koban_core::ticket::retry::RetryPolicy;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::api::Answer;
 use super::{Conversations, ReplyStatus};
-use crate::storage::now_ms;
+use crate::api::Answer;
+use crate::ticket::send::{online, outcome_of};
 
 /// Starts sending the frozen reply of `reference`, unless a loop already runs for it or there
 /// is none.
@@ -45,10 +45,6 @@ fn set(talks: Conversations, reference: &str, status: Option<ReplyStatus>) {
     });
 }
 
-fn online() -> bool {
-    web_sys::window().is_none_or(|w| w.navigator().on_line())
-}
-
 async fn run(talks: Conversations, reference: String) {
     let policy = RetryPolicy::default();
     let api = talks.widget().api.get_value();
@@ -69,20 +65,7 @@ async fn run(talks: Conversations, reference: String) {
         let answer = api
             .add_message(&reference, &token, &outbox.key, &outbox.body)
             .await;
-        let (outcome, retry_after) = match &answer {
-            Ok(Answer::Stored) => (Outcome::Status(201), None),
-            Ok(Answer::Refused {
-                status,
-                retry_after,
-                ..
-            }) => (
-                Outcome::Status(*status),
-                retry_after
-                    .as_deref()
-                    .and_then(|v| parse_retry_after(v, now_ms())),
-            ),
-            Err(_) => (Outcome::Network, None),
-        };
+        let (outcome, retry_after) = outcome_of(&answer);
         match after_attempt(
             &policy,
             outcome,

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::{SendStatus, TicketDesk};
-use crate::api::TicketAnswer;
+use crate::api::{Answer, ApiError};
 use crate::storage::now_ms;
 
 /// A fresh `Idempotency-Key`: a UUID v4 from `crypto.getRandomValues`.
@@ -46,7 +46,27 @@ pub fn deliver(desk: TicketDesk) {
     });
 }
 
-fn online() -> bool {
+/// What koban-core's retry rule needs from an answer: its outcome, and `Retry-After` as the
+/// milliseconds to wait (shared by the ticket's and the follow-ups' send loops).
+pub fn outcome_of<T>(answer: &Result<Answer<T>, ApiError>) -> (Outcome, Option<u64>) {
+    match answer {
+        Ok(Answer::Created(_)) => (Outcome::Status(201), None),
+        Ok(Answer::Refused {
+            status,
+            retry_after,
+            ..
+        }) => (
+            Outcome::Status(*status),
+            retry_after
+                .as_deref()
+                .and_then(|v| parse_retry_after(v, now_ms())),
+        ),
+        Err(_) => (Outcome::Network, None),
+    }
+}
+
+/// Whether the browser says it is online.
+pub fn online() -> bool {
     web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 
@@ -75,24 +95,11 @@ async fn run(desk: TicketDesk) {
         {
             continue;
         }
-        let (outcome, retry_after) = match &answer {
-            Ok(TicketAnswer::Created(_)) => (Outcome::Status(201), None),
-            Ok(TicketAnswer::Refused {
-                status,
-                retry_after,
-                ..
-            }) => (
-                Outcome::Status(*status),
-                retry_after
-                    .as_deref()
-                    .and_then(|v| parse_retry_after(v, now_ms())),
-            ),
-            Err(_) => (Outcome::Network, None),
-        };
+        let (outcome, retry_after) = outcome_of(&answer);
         let random = js_sys::Math::random();
         match after_attempt(&policy, outcome, attempts, retry_after, random, online()) {
             Next::Done => {
-                if let Ok(TicketAnswer::Created(receipt)) = answer {
+                if let Ok(Answer::Created(receipt)) = answer {
                     desk.finish(receipt.reference, &receipt.token);
                 }
                 return;
@@ -100,7 +107,7 @@ async fn run(desk: TicketDesk) {
             Next::RetryIn(ms) => crate::timer::sleep(ms).await,
             Next::Park => return desk.park(),
             Next::Fail => {
-                if let Ok(TicketAnswer::Refused {
+                if let Ok(Answer::Refused {
                     status, problem, ..
                 }) = answer
                 {

@@ -12,7 +12,6 @@ use crate::conversation::reply_box::{SavedReplies, SavedReply};
 use crate::conversation::{
     Author, Rating, RequestSummary, Score, Status, Thread, ThreadAttachment, ThreadEntry,
 };
-use crate::ticket::outbox::Outbox;
 
 const STATUSES: [(&str, Status); 4] = [
     ("open", Status::Open),
@@ -151,17 +150,7 @@ pub fn saved_replies_from_json(json: &str) -> Option<SavedReplies> {
                 None => String::new(),
                 Some(d) => string(d)?,
             },
-            outbox: match present(o, "outbox") {
-                None => None,
-                Some(b) => {
-                    let b = b.as_object()?;
-                    Some(Outbox {
-                        key: text(b, "key")?,
-                        body: text(b, "body")?,
-                        attempts: opt(b, "attempts", number)?.unwrap_or_default(),
-                    })
-                }
-            },
+            outbox: super::ticket::opt_outbox(o)?,
         };
         saved.0.insert(reference.clone(), reply);
     }

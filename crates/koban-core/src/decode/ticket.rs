@@ -46,17 +46,7 @@ pub fn saved_ticket(v: &Value) -> Option<SavedTicket> {
                 size: o.get("size")?.as_u64()?,
             })
         })?,
-        outbox: match present(o, "outbox") {
-            None => None,
-            Some(v) => {
-                let o = v.as_object()?;
-                Some(Outbox {
-                    key: text(o, "key")?,
-                    body: text(o, "body")?,
-                    attempts: opt(o, "attempts", number)?.unwrap_or_default(),
-                })
-            }
-        },
+        outbox: opt_outbox(o)?,
     })
 }
 
@@ -129,6 +119,21 @@ fn context(v: &Value) -> Option<TicketContext> {
         user_agent: s("userAgent")?,
         transcript: present(o, "transcript").cloned(),
     })
+}
+
+/// The optional `outbox` member of a saved ticket or reply box: the frozen request.
+pub(super) fn opt_outbox(o: &Map<String, Value>) -> Option<Option<Outbox>> {
+    match present(o, "outbox") {
+        None => Some(None),
+        Some(v) => {
+            let o = v.as_object()?;
+            Some(Some(Outbox {
+                key: text(o, "key")?,
+                body: text(o, "body")?,
+                attempts: opt(o, "attempts", number)?.unwrap_or_default(),
+            }))
+        }
+    }
 }
 
 #[cfg(test)]

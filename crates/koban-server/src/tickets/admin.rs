@@ -39,11 +39,16 @@ pub fn authorize(state: &TicketsState, headers: &HeaderMap) -> Result<(), Proble
 #[serde(deny_unknown_fields)]
 pub struct AgentReply {
     /// The text (plain text; at most `description_max` characters, 10,000 by default).
-    #[schema(min_length = 1)]
+    // The pattern is `openapi::refine::nonblank_no_nul` (koban-core's check: not blank, no NUL).
+    #[schema(
+        min_length = 1,
+        max_length = 10_000,
+        pattern = "^[^\\u0000]*[^\\u0000\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000][^\\u0000]*$"
+    )]
     pub body: String,
     /// The display name the user sees next to the reply (default: "Support", localized).
     #[serde(default)]
-    #[schema(max_length = 200)]
+    #[schema(max_length = 200, pattern = "^[^\\u0000]*$")]
     pub agent: Option<String>,
     /// An internal note, never shown to the user.
     #[serde(default)]

@@ -21,6 +21,20 @@ impl ApiClient {
         builder.header("authorization", &format!("Bearer {token}"))
     }
 
+    /// Sends `builder` with the JSON text `body`; `Err` only when no response arrived.
+    async fn send_json(
+        builder: RequestBuilder,
+        body: String,
+    ) -> Result<gloo_net::http::Response, ApiError> {
+        builder
+            .header("content-type", "application/json")
+            .body(body)
+            .map_err(|_| ApiError::Network)?
+            .send()
+            .await
+            .map_err(|_| ApiError::Network)
+    }
+
     fn ticket_url(&self, reference: &str, rest: &str) -> String {
         format!("{}/api/v1/tickets/{}{rest}", self.base(), encode(reference))
     }
@@ -39,13 +53,8 @@ impl ApiClient {
     /// replies (the list of "Your requests" for this browser).
     pub async fn followed(&self, followed: &Followed) -> Result<Vec<RequestSummary>, ApiError> {
         let body = serde_json::to_string(followed).map_err(|_| ApiError::Decode)?;
-        let res = Request::post(&format!("{}/api/v1/tickets/unread", self.base()))
-            .header("content-type", "application/json")
-            .body(body)
-            .map_err(|_| ApiError::Network)?
-            .send()
-            .await
-            .map_err(|_| ApiError::Network)?;
+        let url = format!("{}/api/v1/tickets/unread", self.base());
+        let res = Self::send_json(Request::post(&url), body).await?;
         read(res, requests_from_json).await
     }
 
@@ -71,18 +80,11 @@ impl ApiClient {
         key: &str,
         body: &str,
     ) -> Result<Answer<()>, ApiError> {
-        let res = self
-            .authorized(
-                Request::post(&self.ticket_url(reference, "/messages")),
-                token,
-            )
-            .header("content-type", "application/json")
-            .header("idempotency-key", key)
-            .body(body.to_string())
-            .map_err(|_| ApiError::Network)?
-            .send()
-            .await
-            .map_err(|_| ApiError::Network)?;
+        let url = self.ticket_url(reference, "/messages");
+        let builder = self
+            .authorized(Request::post(&url), token)
+            .header("idempotency-key", key);
+        let res = Self::send_json(builder, body.to_string()).await?;
         let status = res.status();
         if res.ok() {
             return Ok(Answer::Created(()));
@@ -116,15 +118,8 @@ impl ApiClient {
             comment: Some(comment.trim().to_string()).filter(|c| !c.is_empty()),
         };
         let body = serde_json::to_string(&draft).map_err(|_| ApiError::Decode)?;
-        let res = self
-            .authorized(Request::put(&self.ticket_url(reference, "/rating")), token)
-            .header("content-type", "application/json")
-            .body(body)
-            .map_err(|_| ApiError::Network)?
-            .send()
-            .await
-            .map_err(|_| ApiError::Network)?;
-        ok(res)
+        let builder = self.authorized(Request::put(&self.ticket_url(reference, "/rating")), token);
+        ok(Self::send_json(builder, body).await?)
     }
 }
 

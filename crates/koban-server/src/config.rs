@@ -98,6 +98,25 @@ pub struct Config {
     /// Larger uploads get 413.
     #[default(5 * 1024 * 1024)]
     pub attachment_max_bytes: u64,
+    /// Domain whose mail the MTA pipes into `koban mail ingest`; empty: replies by email are off.
+    /// With `smtp_url` set, the requester gets each public reply by email, and every email says
+    /// `Reply-To: <reply_local>+<token>@<reply_domain>`.
+    pub reply_domain: String,
+    /// Local part of the reply address, before `+<token>`.
+    #[default("support")]
+    pub reply_local: String,
+    /// Key that derives each ticket's reply token (>= 32 characters; required with
+    /// `reply_domain`). Changing it invalidates the reply addresses already sent.
+    pub reply_secret: String,
+    /// Agents who may answer by email: `"Mika Tanaka <mika@example.com>"` or an address. Mail
+    /// from these addresses to a ticket's reply address is a public reply under that name.
+    pub agents: Vec<String>,
+    /// Link to the conversation in the requester's emails (`{reference}` is replaced by the
+    /// ticket's reference); empty: no link.
+    pub conversation_url: String,
+    /// Larger inbound mails are refused (`koban mail ingest` exits 65).
+    #[default(25 * 1024 * 1024)]
+    pub mail_max_bytes: u64,
 }
 
 /// A bad setting, naming the key (and where it came from).
@@ -253,6 +272,7 @@ impl Config {
             &mut masked.admin_token,
             &mut masked.webhook_secret,
             &mut masked.identity_secret,
+            &mut masked.reply_secret,
         ] {
             if !secret.is_empty() {
                 *secret = "********".into();

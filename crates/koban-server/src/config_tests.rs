@@ -175,3 +175,55 @@ fn the_repository_sets_no_unknown_variable() {
         "only {seen} KOBAN_ variables found: wrong directory?"
     );
 }
+
+#[test]
+fn replies_by_email_are_checked_together() {
+    let keys = |c: &Config| -> Vec<String> { c.check().into_iter().map(|e| e.key).collect() };
+    let on = Config {
+        smtp_url: "smtp://127.0.0.1:2525".into(),
+        smtp_from: "help@example.com".into(),
+        smtp_to: "team@example.com".into(),
+        reply_domain: "reply.example.com".into(),
+        reply_secret: "x".repeat(32),
+        agents: vec!["Mika Tanaka <mika@example.com>".into()],
+        conversation_url: "https://app.example.com/?help=requests".into(),
+        ..Config::default()
+    };
+    assert_eq!(keys(&on), Vec::<String>::new());
+    let bad = Config {
+        smtp_url: String::new(),
+        smtp_from: "help@reply.example.com".into(),
+        reply_domain: "Reply.Example.com".into(),
+        reply_local: "sup+port".into(),
+        reply_secret: "short".into(),
+        agents: vec!["nobody".into()],
+        conversation_url: "javascript:alert(1)".into(),
+        mail_max_bytes: 10,
+        ..on.clone()
+    };
+    let found = keys(&bad);
+    for key in [
+        "reply_domain",
+        "reply_local",
+        "reply_secret",
+        "agents",
+        "conversation_url",
+        "mail_max_bytes",
+    ] {
+        assert!(found.contains(&key.to_string()), "{key} not in {found:?}");
+    }
+    let looping = Config {
+        smtp_from: "help@reply.example.com".into(),
+        agents: vec!["mika@reply.example.com".into()],
+        ..on.clone()
+    };
+    assert_eq!(keys(&looping), ["smtp_from", "agents"]);
+    assert!(!on.to_toml_masked().contains(&"x".repeat(32)));
+    let env = [(
+        "KOBAN_AGENTS".to_string(),
+        "a@example.com,Bo <b@example.com>".to_string(),
+    )];
+    let mut from_env = on.clone();
+    assert!(from_env.apply_env(&env).is_empty());
+    assert_eq!(from_env.mail().unwrap().agents[1].name, "Bo");
+}

@@ -31,6 +31,7 @@ pub mod extract;
 pub mod feedback;
 pub mod limits;
 pub mod locales;
+pub mod mail;
 pub mod openapi;
 pub mod problem;
 pub mod store;

@@ -102,6 +102,7 @@ impl Config {
         if self.delivery_timeout_ms < 100 {
             errors.push(err("delivery_timeout_ms", "must be at least 100"));
         }
+        errors.extend(self.check_mail());
         errors
     }
 }
@@ -112,4 +113,95 @@ fn is_origin(s: &str) -> bool {
         .strip_prefix("https://")
         .or_else(|| s.strip_prefix("http://"));
     rest.is_some_and(|r| !r.is_empty() && !r.contains(['/', ' ', '?', '#']))
+}
+
+impl Config {
+    /// Replies by email: `reply_domain`, `reply_local`, `reply_secret`, `agents`,
+    /// `conversation_url` and `mail_max_bytes`.
+    fn check_mail(&self) -> Vec<ConfigError> {
+        let mut errors = Vec::new();
+        if !self.conversation_url.is_empty()
+            && !koban_core::ticket::validate::is_http_url(&self.conversation_url)
+        {
+            errors.push(err(
+                "conversation_url",
+                format!("`{}` is not an http(s) URL", self.conversation_url),
+            ));
+        }
+        for agent in &self.agents {
+            if let Err(e) = crate::mail::Agent::parse(agent) {
+                errors.push(err("agents", e));
+            }
+        }
+        if self.mail_max_bytes < 1024 {
+            errors.push(err("mail_max_bytes", "must be at least 1024"));
+        }
+        let domain = self.reply_domain.as_str();
+        if domain.is_empty() {
+            return errors;
+        }
+        if !is_domain(domain) {
+            errors.push(err(
+                "reply_domain",
+                format!("`{domain}` is not a lower-case domain like reply.example.com"),
+            ));
+        }
+        if self.smtp_url.is_empty() {
+            errors.push(err(
+                "reply_domain",
+                "needs smtp_url (the requester's emails are sent through it)",
+            ));
+        }
+        let local = &self.reply_local;
+        if local.is_empty()
+            || local.len() > 40
+            || !local
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+        {
+            errors.push(err(
+                "reply_local",
+                "1-40 characters of a-z, 0-9, `.`, `_` or `-` (the token follows a `+`)",
+            ));
+        }
+        if self.reply_secret.len() < 32 {
+            errors.push(err(
+                "reply_secret",
+                "required with reply_domain, at least 32 characters",
+            ));
+        }
+        let at_reply = |addr: &str| {
+            addr.rsplit_once('@')
+                .is_some_and(|(_, d)| d.eq_ignore_ascii_case(domain))
+        };
+        if at_reply(&self.smtp_from) {
+            errors.push(err(
+                "smtp_from",
+                "must not be at reply_domain (its bounces would loop into koban mail ingest)",
+            ));
+        }
+        for agent in &self.agents {
+            if let Ok(a) = crate::mail::Agent::parse(agent)
+                && at_reply(&a.email)
+            {
+                errors.push(err("agents", format!("`{}` is at reply_domain", a.email)));
+            }
+        }
+        errors
+    }
+}
+
+/// A lower-case DNS name with at least one dot.
+fn is_domain(s: &str) -> bool {
+    s.len() <= 253
+        && s.contains('.')
+        && s.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        })
 }

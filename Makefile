@@ -64,8 +64,14 @@ faults-server: fetch
 	CARGO_NET_OFFLINE=true cargo build -p koban-server --features fault-injection --bin koban
 	mkdir -p target/faults && cp target/debug/koban target/faults/koban
 
+# The e2e mail tests use a real Postfix on 127.0.0.1 (scripts/start-mail.sh) whose pipe runs a
+# copy of the release binary, re-copied here after `server` built it. (A plain assignment, not
+# `export X=$(...)`, so that a failing start-mail.sh stops make.)
 test-e2e: build faults-server
 	export KOBAN_TEST_POSTGRES_URL="$$(scripts/start-postgres.sh)"; \
+	export KOBAN_TEST_MAIL_DIR="$${KOBAN_TEST_MAIL_DIR:-/tmp/koban-mail}"; \
+	KOBAN_TEST_MAIL_PORT="$$(KOBAN_MAIL_BIN=$(CURDIR)/$(SERVER) scripts/start-mail.sh)"; \
+	export KOBAN_TEST_MAIL_PORT; \
 	node --test --test-concurrency=1 tests/e2e/
 
 size:

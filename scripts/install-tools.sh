@@ -2,7 +2,8 @@
 # Installs what the build and tests need and is missing, from the registries these machines reach
 # (Debian, crates.io, npm). Idempotent: every step checks first, so a warm machine pays nothing.
 #   scripts/install-tools.sh build   toolchain, trunk, wasm-bindgen-cli, wasm-opt, terser
-#   scripts/install-tools.sh test    build + chromium, chromedriver, playwright-core, PostgreSQL
+#   scripts/install-tools.sh test    build + chromium, chromedriver, playwright-core, PostgreSQL,
+#                                    Postfix and swaks (the e2e mail tests, scripts/start-mail.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-build}
@@ -18,7 +19,8 @@ apt_install() {
   [ ${#missing[@]} -eq 0 ] && return 0
   log "apt-get install ${missing[*]}"
   [ -n "$apt_updated" ] || { apt-get update -qq; apt_updated=1; }
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  # shellcheck disable=SC2086 # APT_FLAGS: optional extra flags, word-split on purpose
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${APT_FLAGS:-} "${missing[@]}" >/dev/null
 }
 
 # Rust toolchain and the wasm target (rust-toolchain.toml pins both; rustup installs on demand).
@@ -43,4 +45,10 @@ fi
 
 if [ "$what" = test ]; then
   apt_install chromium chromium-driver postgresql fonts-noto-cjk
+  # Postfix without recommends and without a system configuration: the install then writes no
+  # /etc/postfix/main.cf and starts nothing; scripts/start-mail.sh runs its own instance.
+  if ! dpkg -s postfix >/dev/null 2>&1; then
+    echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+  fi
+  APT_FLAGS=--no-install-recommends apt_install postfix swaks
 fi

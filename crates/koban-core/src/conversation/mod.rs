@@ -20,6 +20,7 @@
 //! assert_eq!(status, Status::Open);
 //! ```
 
+pub mod email_text;
 pub mod follow_up;
 pub mod rating;
 pub mod relative;

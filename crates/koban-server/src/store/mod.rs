@@ -169,6 +169,7 @@ fn migrator() -> Migrator {
             "outbox_events",
             include_str!("../../migrations/0007_outbox_events.sql"),
         ),
+        migration(8, "mail", include_str!("../../migrations/0008_mail.sql")),
     ])
 }
 

@@ -7,7 +7,10 @@
 //! as the requester's follow-up or an agent's reply.
 //!
 //! - [`token`]: the reply address of a ticket and the ticket of a reply address.
+//! - [`i18n`]: the strings of the requester's emails in the 12 locales (Fluent files in
+//!   `mail-locales/`).
 
+pub mod i18n;
 pub mod token;
 
 use lettre::message::Mailbox;

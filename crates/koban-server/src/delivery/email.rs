@@ -116,7 +116,9 @@ pub fn subject(event: &OutboxEvent, ticket: &TicketRecord) -> String {
     let reference = &ticket.reference;
     match event {
         OutboxEvent::TicketCreated => format!("[{reference}] {subject}"),
-        OutboxEvent::TicketMessage(_) => format!("Re: [{reference}] {subject}"),
+        OutboxEvent::TicketMessage(_) | OutboxEvent::AgentReply(_) => {
+            format!("Re: [{reference}] {subject}")
+        }
         OutboxEvent::TicketRated(r) => {
             format!("[{reference}] Rated {}: {subject}", r.score.as_str())
         }
@@ -147,6 +149,11 @@ pub fn body(event: &OutboxEvent, ticket: &TicketRecord) -> String {
             "Rating:",
             r.score.as_str(),
             r.comment.as_deref().unwrap_or("(no comment)"),
+        ),
+        OutboxEvent::AgentReply(r) => (
+            "Reply by:",
+            r.author_name.as_deref().unwrap_or("Support"),
+            r.body.as_str(),
         ),
     };
     let mut out = String::new();

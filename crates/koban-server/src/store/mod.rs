@@ -19,6 +19,7 @@
 //!   user's follow-ups.
 //! - [`conversation`]: a ticket's thread as its user reads it, status changes, ratings, read
 //!   marks.
+//! - [`requester`]: what the requester's emails about replies read (snapshot, thread).
 //! - [`summaries`]: the rows of "Your requests" and the badge, one query per list.
 //! - [`attachments`]: uploaded files (metadata; the bytes are on disk).
 //! - [`live`]: announcements of changed tickets, across processes (PostgreSQL `LISTEN`, SQLite
@@ -31,6 +32,7 @@ pub mod feedback;
 pub mod live;
 pub mod outbox;
 pub mod replies;
+pub mod requester;
 pub mod summaries;
 pub mod tickets;
 

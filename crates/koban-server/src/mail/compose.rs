@@ -1,6 +1,7 @@
 //! The requester's email about an agent's reply: its subject, plain text and HTML, in the
-//! requester's locale ([`i18n`]). Pure functions of the reply snapshot and the ticket, so every
-//! attempt sends the same text; [`crate::delivery::requester`] adds the headers and sends it.
+//! requester's locale ([`i18n`](super::i18n)). Pure functions of the reply snapshot and the
+//! ticket, so every attempt sends the same text; [`crate::delivery::requester`] adds the headers
+//! and sends it.
 //!
 //! The plain text is the message; the HTML is its accessible twin for clients that show HTML
 //! first, built by hand because it is small and every byte of it is known:

@@ -1,6 +1,6 @@
 //! What the requester's emails read from the store (see [`crate::delivery::requester`]).
 //!
-//! - [`reply_event`]: the `ticket.replied` snapshot taken in the transaction that stores an
+//! - `reply_event`: the `ticket.replied` snapshot taken in the transaction that stores an
 //!   agent's public reply: the reply, its files by name, and the message it answers, so the email
 //!   quotes what the requester saw then, whatever is added later.
 //! - [`Store::requester_thread`]: the earlier emails of the conversation, which the threading

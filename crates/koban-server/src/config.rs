@@ -21,7 +21,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use smart_default::SmartDefault;
 
-use crate::delivery::{DeliveryConfig, EmailTarget, WebhookTarget};
+use crate::delivery::{DeliveryConfig, EmailTarget, RequesterMail, WebhookTarget};
 use crate::store::DEFAULT_DATABASE_URL;
 use crate::tickets::TicketsConfig;
 
@@ -196,7 +196,7 @@ impl Config {
         env::apply(self, env)
     }
 
-    /// Delivery settings: the targets and their retry schedule.
+    /// Delivery settings: the targets, the requester's emails and the retry schedule.
     pub fn delivery(&self) -> DeliveryConfig {
         let some = |s: &String| Some(s.clone()).filter(|s| !s.is_empty());
         DeliveryConfig {
@@ -210,6 +210,13 @@ impl Config {
                 from: self.smtp_from.clone(),
                 to: self.smtp_to.clone(),
             }),
+            requester: some(&self.smtp_url)
+                .zip(self.mail())
+                .map(|(smtp_url, mail)| RequesterMail {
+                    smtp_url,
+                    from: self.smtp_from.clone(),
+                    mail,
+                }),
             retry_base: Duration::from_millis(self.delivery_retry_base_ms),
             retry_max: Duration::from_millis(self.delivery_retry_max_ms),
             timeout: Duration::from_millis(self.delivery_timeout_ms),
@@ -221,6 +228,12 @@ impl Config {
     /// Delivery targets enabled by this configuration.
     pub fn delivery_targets(&self) -> Vec<String> {
         self.delivery().targets()
+    }
+
+    /// Delivery targets of an agent's public reply: `["requester"]` when `smtp_url` and
+    /// `reply_domain` are both set (the requester gets it by email), else none.
+    pub fn requester_targets(&self) -> Vec<String> {
+        self.delivery().requester_targets()
     }
 
     /// The ticket API's settings, validating against `rules`.
@@ -243,6 +256,7 @@ impl Config {
             in_flight_timeout: Duration::from_millis(self.request_timeout_ms * 2)
                 .max(Duration::from_secs(30)),
             delivery_targets: self.delivery_targets(),
+            requester_targets: self.requester_targets(),
             identity_secret: Some(self.identity_secret.clone()).filter(|s| !s.is_empty()),
             attachments: self.attachments_enabled.then(|| {
                 crate::tickets::attachments::AttachmentsConfig {

@@ -227,3 +227,40 @@ fn replies_by_email_are_checked_together() {
     assert!(from_env.apply_env(&env).is_empty());
     assert_eq!(from_env.mail().unwrap().agents[1].name, "Bo");
 }
+
+#[test]
+fn replies_reach_the_requester_only_with_smtp_and_a_reply_domain() {
+    let on = Config {
+        smtp_url: "smtp://127.0.0.1:2525".into(),
+        smtp_from: "help@example.com".into(),
+        smtp_to: "team@example.com".into(),
+        reply_domain: "reply.example.com".into(),
+        reply_secret: "x".repeat(32),
+        ..Config::default()
+    };
+    assert_eq!(on.requester_targets(), ["requester"]);
+    assert_eq!(
+        on.tickets(Default::default()).requester_targets,
+        ["requester"]
+    );
+    // The team's targets stay the team's.
+    assert_eq!(on.delivery_targets(), ["email"]);
+    let delivery = on.delivery();
+    let requester = delivery.requester.as_ref().unwrap();
+    assert_eq!(requester.from, "help@example.com");
+    assert_eq!(requester.mail.reply_domain, "reply.example.com");
+    assert!(!format!("{delivery:?}").contains(&"x".repeat(32)));
+    for off in [
+        Config {
+            reply_domain: String::new(),
+            ..on.clone()
+        },
+        Config {
+            smtp_url: String::new(),
+            ..on.clone()
+        },
+    ] {
+        assert!(off.requester_targets().is_empty());
+        assert!(off.delivery().requester.is_none());
+    }
+}

@@ -98,7 +98,8 @@ async fn delivers_to_webhook_discord_and_email(db: Db) {
             .any(|f| f["name"] == "From" && f["value"] == "Ada Lovelace \\<ada1\\@example\\.com\\>")
     );
 
-    // Email: plain text to the sink, reply goes to the submitter.
+    // Email: plain text to the sink; without replies by email (`reply_domain`), answering it
+    // answers the submitter (with them, the ticket's reply address: mail_outbound.rs).
     let mails = smtp.messages.lock().unwrap().clone();
     assert_eq!(mails.len(), 1);
     let mail = &mails[0];

@@ -10,7 +10,8 @@
 //!
 //! A follow-up is shorter: `"New message on KB-7F3K-92QD: <subject>"` with the message as the
 //! embed's description and its sender; a rating `"KB-7F3K-92QD rated good: <subject>"` with
-//! the comment as the description.
+//! the comment as the description; an agent's reply (only if a row names Discord: replies go to
+//! the requester) `"Reply on KB-7F3K-92QD: <subject>"` with the reply.
 //!
 //! User text is made inert twice: `allowed_mentions: { parse: [] }` stops `@everyone`, role and
 //! user mentions from pinging anyone, and [`escape`] backslash-escapes every character Discord's
@@ -92,6 +93,11 @@ pub fn message(event: &OutboxEvent, ticket: &TicketRecord) -> Value {
             format!("{} rated {}", ticket.reference, r.score.as_str()),
             escape(r.comment.as_deref().unwrap_or(""), 3000),
             ticket.updated_at.clone(),
+        ),
+        OutboxEvent::AgentReply(r) => (
+            format!("Reply on {}", ticket.reference),
+            escape(&r.body, 3000),
+            r.created_at.clone(),
         ),
     };
     let mut embed = json!({

@@ -3,8 +3,10 @@
 //! ticket, per follow-up (`Re: [KB-…] <subject>`, the message) and per new or changed rating
 //! (`[KB-…] Rated good: <subject>`, the comment), each to `smtp_to`.
 //!
-//! - `From`: `smtp_from`; `To`: `smtp_to`; `Reply-To`: the submitter (when lettre accepts the
-//!   address), so answering the email answers the user.
+//! - `From`: `smtp_from`; `To`: `smtp_to`; `Reply-To`: with replies by email on
+//!   (`reply_domain`, see [`crate::mail`]), the ticket's reply address, so an agent answering
+//!   from their mail client answers through Koban (the thread, the requester's email); otherwise
+//!   the submitter (when lettre accepts the address), so answering the email answers the user.
 //! - `Subject`: `[KB-7F3K-92QD] <subject>` with control characters (header injection) removed;
 //!   lettre encodes non-ASCII per RFC 2047.
 //! - `Message-ID`: `<obx_…@koban>`, the outbox row id, stable across retries.
@@ -21,6 +23,7 @@ use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use serde_json::Value;
 
 use super::{DeliveryError, EmailTarget};
+use crate::mail::MailConfig;
 use crate::store::outbox::{OutboxEvent, OutboxItem};
 use crate::store::tickets::TicketRecord;
 
@@ -30,6 +33,20 @@ pub struct Mailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
     to: Mailbox,
+    /// Replies by email: `Reply-To` is the ticket's reply address.
+    reply: Option<MailConfig>,
+}
+
+/// An SMTP transport for `smtp_url` whose commands time out after `timeout`; the error names the
+/// key.
+pub(crate) fn transport(
+    smtp_url: &str,
+    timeout: Duration,
+) -> Result<AsyncSmtpTransport<Tokio1Executor>, String> {
+    Ok(AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
+        .map_err(|e| format!("smtp_url: {e}"))?
+        .timeout(Some(timeout))
+        .build())
 }
 
 impl std::fmt::Debug for Mailer {
@@ -46,10 +63,7 @@ impl Mailer {
     /// A mailer for `target` whose SMTP commands time out after `timeout`; the error names the
     /// configuration key at fault.
     pub fn new(target: &EmailTarget, timeout: Duration) -> Result<Mailer, String> {
-        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(&target.smtp_url)
-            .map_err(|e| format!("smtp_url: {e}"))?
-            .timeout(Some(timeout))
-            .build();
+        let transport = transport(&target.smtp_url, timeout)?;
         let from = target
             .from
             .parse()
@@ -62,7 +76,14 @@ impl Mailer {
             transport,
             from,
             to,
+            reply: None,
         })
+    }
+
+    /// The same mailer with `Reply-To` the ticket's reply address of `mail`, when given.
+    pub fn with_reply_address(mut self, mail: Option<MailConfig>) -> Mailer {
+        self.reply = mail;
+        self
     }
 
     /// Sends the email for `item` of `ticket`.
@@ -91,7 +112,11 @@ impl Mailer {
             .subject(subject(&item.event, ticket))
             .message_id(Some(format!("<{}@koban>", item.id)))
             .header(ContentType::TEXT_PLAIN);
-        if let Ok(address) = ticket.email.parse::<Address>() {
+        let reply_to = match &self.reply {
+            Some(mail) => mail.reply_address(&ticket.reference),
+            None => ticket.email.clone(),
+        };
+        if let Ok(address) = reply_to.parse::<Address>() {
             let name = Some(one_line(&ticket.name)).filter(|n| !n.is_empty());
             builder = builder.reply_to(Mailbox::new(name, address));
         }
@@ -102,7 +127,7 @@ impl Mailer {
 }
 
 /// `s` on one line: control characters (CR, LF, ...) become spaces.
-fn one_line(s: &str) -> String {
+pub(crate) fn one_line(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect::<String>()
@@ -116,7 +141,9 @@ pub fn subject(event: &OutboxEvent, ticket: &TicketRecord) -> String {
     let reference = &ticket.reference;
     match event {
         OutboxEvent::TicketCreated => format!("[{reference}] {subject}"),
-        OutboxEvent::TicketMessage(_) => format!("Re: [{reference}] {subject}"),
+        OutboxEvent::TicketMessage(_) | OutboxEvent::AgentReply(_) => {
+            format!("Re: [{reference}] {subject}")
+        }
         OutboxEvent::TicketRated(r) => {
             format!("[{reference}] Rated {}: {subject}", r.score.as_str())
         }
@@ -124,7 +151,7 @@ pub fn subject(event: &OutboxEvent, ticket: &TicketRecord) -> String {
 }
 
 /// Text with control characters other than newline and tab removed (terminal escapes, NUL).
-fn text(s: &str) -> String {
+pub(crate) fn text(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
         .collect()
@@ -147,6 +174,11 @@ pub fn body(event: &OutboxEvent, ticket: &TicketRecord) -> String {
             "Rating:",
             r.score.as_str(),
             r.comment.as_deref().unwrap_or("(no comment)"),
+        ),
+        OutboxEvent::AgentReply(r) => (
+            "Reply by:",
+            r.author_name.as_deref().unwrap_or("Support"),
+            r.body.as_str(),
         ),
     };
     let mut out = String::new();
@@ -287,6 +319,28 @@ mod tests {
             "{raw}"
         );
         assert!(raw.contains("Message-ID: <obx_1@koban>"), "{raw}");
+        let reply_to = |raw: &str| {
+            raw.lines()
+                .find(|l| l.starts_with("Reply-To: "))
+                .unwrap_or_default()
+                .to_string()
+        };
+        assert!(reply_to(&raw).ends_with(" <ada@example.com>"), "{raw}");
+        // With replies by email, answering the team's email answers through Koban.
+        let mail = crate::config::Config {
+            reply_domain: "reply.example.com".into(),
+            reply_secret: "k".repeat(32),
+            ..crate::config::Config::default()
+        }
+        .mail();
+        let token = mail.as_ref().unwrap().reply_address(&t.reference);
+        let raw = mailer
+            .with_reply_address(mail)
+            .message(&item, &t)
+            .unwrap()
+            .formatted();
+        let raw = String::from_utf8(raw).unwrap();
+        assert!(reply_to(&raw).ends_with(&format!(" <{token}>")), "{raw}");
         assert!(!raw.contains("\r\nX-Evil"), "{raw}");
         assert!(!raw.contains("\r\nBcc"), "{raw}");
         assert!(

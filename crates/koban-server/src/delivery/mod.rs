@@ -1,13 +1,15 @@
 //! Delivery of new tickets, the user's follow-ups and satisfaction ratings to where the support
-//! team works: a background worker that works off the durable [outbox](crate::store::outbox).
+//! team works, and of agents' public replies to the requester's inbox: a background worker that
+//! works off the durable [outbox](crate::store::outbox).
 //!
 //! Every committed ticket, follow-up and new or changed rating has one outbox row per configured
-//! target (written in the transaction that stores it). The worker, started by `koban serve`:
+//! target, and every agent's public reply one `requester` row when the requester's emails are on
+//! (each written in the transaction that stores it). The worker, started by `koban serve`:
 //! 1. selects rows that are due and not leased, and takes each with a lease
 //!    ([`Store::lease_outbox`]: one conditional `UPDATE`, proceeding only if it changed exactly one
 //!    row), so several server instances on one database never deliver a row twice at once;
-//! 2. delivers it: a signed JSON [webhook](payload), a [Discord](discord) channel message, or an
-//!    [email](email) over SMTP;
+//! 2. delivers it: a signed JSON [webhook](payload), a [Discord](discord) channel message, an
+//!    [email](email) to the team over SMTP, or the [requester]'s email about a reply;
 //! 3. marks it delivered on a 2xx (or the SMTP server accepting the message), otherwise records
 //!    the error and schedules the next attempt with capped exponential backoff (half fixed, half
 //!    random, so a crowd of rows does not retry in lockstep); a `Retry-After` from the target is
@@ -17,14 +19,17 @@
 //! left by a crashed worker expires after [`DeliveryConfig::lease`]. Delivery is at least once:
 //! a worker that dies after the target accepted but before the row was marked may deliver it
 //! again, so receivers can dedupe on the `X-Koban-Delivery` header (the row id, stable across
-//! attempts), which is also the email's `Message-ID`.
+//! attempts), which is also the emails' `Message-ID`.
 //!
 //! Ticket text is data everywhere: JSON-escaped in webhooks, Markdown- and mention-escaped for
-//! Discord, and sent as `text/plain` email.
+//! Discord, sent as `text/plain` email to the team, and HTML-escaped in the HTML twin of the
+//! requester's email.
 
 pub mod discord;
 pub mod email;
+mod error;
 pub mod payload;
+pub mod requester;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -34,6 +39,9 @@ use rand::Rng;
 use reqwest::header::{CONTENT_TYPE, HeaderValue, RETRY_AFTER};
 use tokio::sync::{Notify, watch};
 use tokio::task::{JoinHandle, JoinSet};
+
+pub use error::DeliveryError;
+pub use requester::RequesterMail;
 
 use crate::store::outbox::OutboxItem;
 use crate::store::tickets::TicketRecord;
@@ -69,6 +77,8 @@ pub struct DeliveryConfig {
     pub discord_url: Option<String>,
     /// Email over SMTP, if configured.
     pub email: Option<EmailTarget>,
+    /// The requester's emails about replies (target `requester`; not in [`Self::targets`]).
+    pub requester: Option<RequesterMail>,
     /// Base of the backoff: the first retry comes after `retry_base / 2 ..= retry_base`.
     pub retry_base: Duration,
     /// Cap of the backoff.
@@ -90,6 +100,7 @@ impl Default for DeliveryConfig {
             webhook: None,
             discord_url: None,
             email: None,
+            requester: None,
             retry_base: Duration::from_secs(2),
             retry_max: Duration::from_secs(3600),
             timeout: Duration::from_secs(10),
@@ -143,59 +154,6 @@ impl DeliveryConfig {
     }
 }
 
-/// Why one attempt failed.
-#[derive(Debug, thiserror::Error)]
-pub enum DeliveryError {
-    /// The row's target is not configured (any more).
-    #[error("{0} is not configured")]
-    NotConfigured(&'static str),
-    /// The row names a target this version does not know.
-    #[error("unknown delivery target `{0}`")]
-    UnknownTarget(String),
-    /// The ticket of the row is gone.
-    #[error("ticket not found")]
-    TicketMissing,
-    /// The receiver answered with a non-2xx status.
-    #[error("HTTP {status}{}", if .body.is_empty() { String::new() } else { format!(": {}", .body) })]
-    Status {
-        /// The status code.
-        status: u16,
-        /// `Retry-After`, if sent.
-        retry_after: Option<Duration>,
-        /// The start of the response body.
-        body: String,
-    },
-    /// No HTTP response (connection refused, TLS, timeout...); without the URL (see `From`).
-    #[error("HTTP request failed: {0}")]
-    Http(reqwest::Error),
-    /// The email could not be built or the SMTP server refused it.
-    #[error("email: {0}")]
-    Email(String),
-    /// The attempt took longer than the timeout.
-    #[error("timed out after {0:?}")]
-    Timeout(Duration),
-    /// The store failed.
-    #[error("store: {0}")]
-    Store(#[from] crate::store::StoreError),
-}
-
-impl From<reqwest::Error> for DeliveryError {
-    /// Drops the URL: a Discord webhook URL is a credential, and this error is logged and kept
-    /// in the outbox.
-    fn from(e: reqwest::Error) -> Self {
-        DeliveryError::Http(e.without_url())
-    }
-}
-
-impl DeliveryError {
-    fn retry_after(&self) -> Option<Duration> {
-        match self {
-            DeliveryError::Status { retry_after, .. } => *retry_after,
-            _ => None,
-        }
-    }
-}
-
 /// A running delivery worker; stop it with [`DeliveryHandle::shutdown`]. Dropping the handle
 /// detaches the worker: it then runs as long as the runtime does.
 #[derive(Debug)]
@@ -219,6 +177,7 @@ struct Worker {
     config: DeliveryConfig,
     http: reqwest::Client,
     smtp: Option<email::Mailer>,
+    requester: Option<requester::RequesterMailer>,
     /// Lease owner name, unique per worker.
     owner: String,
 }
@@ -237,15 +196,24 @@ pub fn spawn(
         .timeout(config.timeout)
         .build()
         .map_err(|e| format!("cannot build the HTTP client: {e}"))?;
+    let reply_address = config.requester.as_ref().map(|r| r.mail.clone());
     let smtp = match &config.email {
-        Some(target) => Some(email::Mailer::new(target, config.timeout)?),
+        Some(target) => {
+            Some(email::Mailer::new(target, config.timeout)?.with_reply_address(reply_address))
+        }
         None => None,
     };
+    let requester = config
+        .requester
+        .as_ref()
+        .map(|r| requester::RequesterMailer::new(r, config.timeout))
+        .transpose()?;
     let worker = Arc::new(Worker {
         store,
         config,
         http,
         smtp,
+        requester,
         owner: format!("wkr_{}", crate::tickets::random_hex(8)),
     });
     let (stop, stopped) = watch::channel(false);
@@ -407,6 +375,13 @@ impl Worker {
                     .as_ref()
                     .ok_or(DeliveryError::NotConfigured("smtp_url"))?;
                 mailer.send(item, ticket).await
+            }
+            "requester" => {
+                let mailer = self
+                    .requester
+                    .as_ref()
+                    .ok_or(DeliveryError::NotConfigured("reply_domain"))?;
+                mailer.send(&self.store, item, ticket).await
             }
             other => Err(DeliveryError::UnknownTarget(other.to_string())),
         }

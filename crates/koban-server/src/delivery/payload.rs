@@ -3,7 +3,7 @@
 //! ```text
 //! POST <webhook_url>
 //! Content-Type: application/json
-//! X-Koban-Event: ticket.created | ticket.message | ticket.rated
+//! X-Koban-Event: ticket.created | ticket.message | ticket.rated | ticket.replied
 //! X-Koban-Delivery: obx_…            (stable across retries: dedupe on it)
 //! X-Koban-Signature: sha256=<hex HMAC-SHA256 of the exact body bytes, key = webhook_secret>
 //!
@@ -14,7 +14,10 @@
 //!
 //! The user's follow-up (`ticket.message`) adds
 //! `"message": { "id", "body", "createdAt", "attachments": ["att_…"] }`, and a new or changed
-//! satisfaction rating (`ticket.rated`) adds `"rating": { "score": "good" | "bad", "comment" }`;
+//! satisfaction rating (`ticket.rated`) adds `"rating": { "score": "good" | "bad", "comment" }`,
+//! and an agent's public reply (`ticket.replied`, sent to the requester by email; a webhook gets
+//! it only if a row names it) adds `"reply": { "id", "body", "createdAt", "authorName",
+//! "attachments": ["<file name>"], "previous": { "author", "authorName", "body", "createdAt" } }`;
 //! `ticket` is the ticket as it is at delivery. The key is `type`, as in the first event, so one
 //! receiver switches on one field.
 //!
@@ -26,7 +29,7 @@ use hmac::{Hmac, Mac};
 use serde::Serialize;
 use sha2::Sha256;
 
-use crate::store::outbox::{MessageEvent, OutboxEvent, OutboxItem, RatingEvent};
+use crate::store::outbox::{MessageEvent, OutboxEvent, OutboxItem, RatingEvent, ReplyEvent};
 use crate::store::tickets::TicketRecord;
 
 /// The signature header.
@@ -39,7 +42,8 @@ pub const DELIVERY_HEADER: &str = "x-koban-delivery";
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WebhookBody<'a> {
-    /// `ticket.created`, `ticket.message` or `ticket.rated` ([`OutboxEvent::wire_name`]).
+    /// `ticket.created`, `ticket.message`, `ticket.rated` or `ticket.replied`
+    /// ([`OutboxEvent::wire_name`]).
     #[serde(rename = "type")]
     pub event: &'static str,
     /// The outbox row id, stable across retries.
@@ -54,6 +58,9 @@ pub struct WebhookBody<'a> {
     /// The rating, for `ticket.rated`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rating: Option<&'a RatingEvent>,
+    /// The agent's reply, for `ticket.replied`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reply: Option<&'a ReplyEvent>,
 }
 
 /// The serialized body for `item` of `ticket`.
@@ -69,6 +76,10 @@ pub fn webhook_body(item: &OutboxItem, ticket: &TicketRecord) -> Vec<u8> {
         },
         rating: match &item.event {
             OutboxEvent::TicketRated(r) => Some(r),
+            _ => None,
+        },
+        reply: match &item.event {
+            OutboxEvent::AgentReply(r) => Some(r),
             _ => None,
         },
     })

@@ -7,7 +7,12 @@
 //! as the requester's follow-up or an agent's reply.
 //!
 //! - [`token`]: the reply address of a ticket and the ticket of a reply address.
+//! - [`compose`]: the requester's email about a reply (subject, text, accessible HTML).
+//! - [`i18n`]: the strings of the requester's emails in the 12 locales (Fluent files in
+//!   `mail-locales/`).
 
+pub mod compose;
+pub mod i18n;
 pub mod token;
 
 use lettre::message::Mailbox;

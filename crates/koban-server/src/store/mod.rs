@@ -19,6 +19,7 @@
 //!   user's follow-ups.
 //! - [`conversation`]: a ticket's thread as its user reads it, status changes, ratings, read
 //!   marks.
+//! - [`requester`]: what the requester's emails about replies read (snapshot, thread).
 //! - [`summaries`]: the rows of "Your requests" and the badge, one query per list.
 //! - [`attachments`]: uploaded files (metadata; the bytes are on disk).
 //! - [`live`]: announcements of changed tickets, across processes (PostgreSQL `LISTEN`, SQLite
@@ -31,6 +32,7 @@ pub mod feedback;
 pub mod live;
 pub mod outbox;
 pub mod replies;
+pub mod requester;
 pub mod summaries;
 pub mod tickets;
 
@@ -169,6 +171,7 @@ fn migrator() -> Migrator {
             "outbox_events",
             include_str!("../../migrations/0007_outbox_events.sql"),
         ),
+        migration(8, "mail", include_str!("../../migrations/0008_mail.sql")),
     ])
 }
 

@@ -1,8 +1,9 @@
 //! The delivery outbox: one row per (event, target), written in the transaction that stores the
-//! event and worked off by [`crate::delivery`]. Events are a new ticket, the user's follow-up and
-//! the user's satisfaction rating ([`OutboxEvent`]); a follow-up or rating row carries its own
-//! part (the message, the score and comment) as JSON taken at that moment, the ticket is read at
-//! delivery.
+//! event and worked off by [`crate::delivery`]. Events are a new ticket, the user's follow-up,
+//! the user's satisfaction rating and an agent's public reply ([`OutboxEvent`]); all but the
+//! first carry their own part (the message, the score and comment, the reply with the message
+//! it answers) as JSON taken at that moment, so a retry sends what was true when it happened;
+//! the ticket is read at delivery.
 //!
 //! A worker owns a row while it holds its lease: [`Store::lease_outbox`] sets `lease_until` with
 //! a single conditional `UPDATE ... WHERE id = ? AND (lease_until IS NULL OR lease_until < now)`
@@ -28,6 +29,8 @@ pub enum OutboxEvent {
     TicketMessage(MessageEvent),
     /// The user's satisfaction rating, given or changed (`ticket.rated`).
     TicketRated(RatingEvent),
+    /// An agent's public reply (`ticket.replied`), emailed to the requester.
+    AgentReply(ReplyEvent),
 }
 
 /// The message of a `ticket.message` event.
@@ -54,6 +57,38 @@ pub struct RatingEvent {
     pub comment: Option<String>,
 }
 
+/// The reply of a `ticket.replied` event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReplyEvent {
+    /// Message id (`rpl_` + 32 hex digits).
+    pub id: String,
+    /// Text, as written.
+    pub body: String,
+    /// RFC 3339 time it was stored.
+    pub created_at: String,
+    /// The agent's display name, if given.
+    pub author_name: Option<String>,
+    /// Display names of the files attached to it.
+    pub attachments: Vec<String>,
+    /// The public message it follows (the last one before it, else the ticket's description).
+    pub previous: Option<Quoted>,
+}
+
+/// A message quoted under a reply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Quoted {
+    /// `user` or `agent`.
+    pub author: String,
+    /// The agent's display name, if given (`None` for the user: the ticket names them).
+    pub author_name: Option<String>,
+    /// Text, as written.
+    pub body: String,
+    /// RFC 3339 time it was stored.
+    pub created_at: String,
+}
+
 impl OutboxEvent {
     /// The name stored in the `event` column.
     pub fn name(&self) -> &'static str {
@@ -61,6 +96,7 @@ impl OutboxEvent {
             OutboxEvent::TicketCreated => "ticket_created",
             OutboxEvent::TicketMessage(_) => "ticket_message",
             OutboxEvent::TicketRated(_) => "ticket_rated",
+            OutboxEvent::AgentReply(_) => "agent_reply",
         }
     }
 
@@ -70,6 +106,7 @@ impl OutboxEvent {
             OutboxEvent::TicketCreated => "ticket.created",
             OutboxEvent::TicketMessage(_) => "ticket.message",
             OutboxEvent::TicketRated(_) => "ticket.rated",
+            OutboxEvent::AgentReply(_) => "ticket.replied",
         }
     }
 
@@ -79,6 +116,7 @@ impl OutboxEvent {
             OutboxEvent::TicketCreated => None,
             OutboxEvent::TicketMessage(m) => Some(serde_json::to_string(m)?),
             OutboxEvent::TicketRated(r) => Some(serde_json::to_string(r)?),
+            OutboxEvent::AgentReply(r) => Some(serde_json::to_string(r)?),
         })
     }
 
@@ -89,6 +127,7 @@ impl OutboxEvent {
             "ticket_created" => OutboxEvent::TicketCreated,
             "ticket_message" => OutboxEvent::TicketMessage(serde_json::from_str(data()?)?),
             "ticket_rated" => OutboxEvent::TicketRated(serde_json::from_str(data()?)?),
+            "agent_reply" => OutboxEvent::AgentReply(serde_json::from_str(data()?)?),
             _ => return Err(StoreError::Corrupt("outbox event")),
         })
     }
@@ -131,7 +170,7 @@ pub struct OutboxItem {
     pub ticket_id: String,
     /// The ticket's reference.
     pub reference: String,
-    /// Delivery target: `webhook`, `discord` or `email`.
+    /// Delivery target: `webhook`, `discord`, `email` or `requester`.
     pub target: String,
     /// What it delivers.
     #[serde(flatten)]

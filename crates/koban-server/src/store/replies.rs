@@ -14,6 +14,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::outbox::{MessageEvent, OutboxEvent, enqueue};
+use super::requester::reply_event;
 use super::tickets::{finish_key, link_attachment};
 use super::{Store, StoreError, WriteTx, now_ms, rfc3339};
 
@@ -170,13 +171,24 @@ impl Store {
             created_at: rfc3339(created_ms),
         };
         if !message.deliver_to.is_empty() {
-            let event = OutboxEvent::TicketMessage(MessageEvent {
-                id: reply.id.clone(),
-                body: reply.body.clone(),
-                created_at: reply.created_at.clone(),
-                attachments: message.attachments.to_vec(),
-            });
-            enqueue(&mut tx, &ticket_id, message.deliver_to, &event, now).await?;
+            // The user's follow-up goes to the team's targets; an agent's public reply to
+            // `requester` (its email, with the message it answers: `super::requester`); an
+            // internal note is never sent.
+            let event = match (message.author, message.public) {
+                (MessageAuthor::User, _) => Some(OutboxEvent::TicketMessage(MessageEvent {
+                    id: reply.id.clone(),
+                    body: reply.body.clone(),
+                    created_at: reply.created_at.clone(),
+                    attachments: message.attachments.to_vec(),
+                })),
+                (MessageAuthor::Agent(_), true) => Some(OutboxEvent::AgentReply(
+                    reply_event(&mut tx, &ticket_id, &reply).await?,
+                )),
+                (MessageAuthor::Agent(_), false) => None,
+            };
+            if let Some(event) = event {
+                enqueue(&mut tx, &ticket_id, message.deliver_to, &event, now).await?;
+            }
         }
         if let Some((key, hash)) = key
             && !finish_key(&mut tx, &ticket_id, key, hash, &response(&reply, status)).await?

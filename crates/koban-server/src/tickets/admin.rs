@@ -109,8 +109,8 @@ const REF: &str = "The reference, e.g. `KB-7F3K-92QD` (case and dashes are forgi
     operation_id = "replyToTicket",
     summary = "Reply to a ticket (agents)",
     description = "A public reply the user reads in the widget (an open ticket becomes \
-        `answered`), or with `internal` a note only agents see. Needs `Authorization: Bearer \
-        <admin_token>`.",
+        `answered`) and, when replies by email are on, gets by email; or with `internal` a note \
+        only agents see. Needs `Authorization: Bearer <admin_token>`.",
     params(("reference" = String, Path, description = REF)),
     request_body(content = AgentReply, content_type = "application/json"),
     security(("admin_token" = [])),
@@ -143,7 +143,7 @@ pub async fn reply(
         body: &reply.body,
         public: !reply.internal,
         attachments: &[],
-        deliver_to: &[],
+        deliver_to: &state.config().requester_targets,
     };
     match state
         .store()

@@ -42,8 +42,9 @@ pub enum TicketsCommand {
         #[arg(long, env = "KOBAN_CONFIG")]
         config: Option<PathBuf>,
     },
-    /// Reply to a ticket: a public reply the submitter reads in the widget, or with
-    /// `--internal` a note only agents see. A public reply turns an `open` ticket `answered`.
+    /// Reply to a ticket: a public reply the submitter reads in the widget (and gets by email
+    /// when `reply_domain` and `smtp_url` are set), or with `--internal` a note only agents see.
+    /// A public reply turns an `open` ticket `answered`.
     Reply {
         /// Ticket reference.
         reference: String,
@@ -362,12 +363,13 @@ async fn tickets(cmd: TicketsCommand) -> Result<ExitCode, String> {
             let r = found(&reference);
             let body = message.unwrap_or_default();
             let author = MessageAuthor::Agent(agent.filter(|a| !a.trim().is_empty()));
+            let requester = config.requester_targets();
             let message = NewMessage {
                 author: &author,
                 body: &body,
                 public: !internal,
                 attachments: &[],
-                deliver_to: &[],
+                deliver_to: &requester,
             };
             match store
                 .add_message(&r, message, None, |_, _| String::new())

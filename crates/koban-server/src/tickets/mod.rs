@@ -66,6 +66,8 @@ pub struct TicketsConfig {
     pub in_flight_timeout: Duration,
     /// Delivery targets an outbox row is written for, per ticket.
     pub delivery_targets: Vec<String>,
+    /// Delivery targets of an agent's public reply (`requester`, or none).
+    pub requester_targets: Vec<String>,
     /// HS256 key of identity tokens ([`identity`]); `None`: every ticket is unverified.
     pub identity_secret: Option<String>,
     /// File uploads ([`attachments`]); `None`: off, and tickets cannot reference files.

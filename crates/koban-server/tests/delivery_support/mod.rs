@@ -59,6 +59,7 @@ pub fn fast(
             from: "koban@example.com".into(),
             to: "support@example.com".into(),
         }),
+        requester: None,
         retry_base: Duration::from_millis(100),
         retry_max: Duration::from_millis(400),
         timeout: Duration::from_secs(2),
@@ -78,6 +79,7 @@ pub async fn instance_with(url: &str, delivery: DeliveryConfig, worker: bool) ->
     let store = Store::connect(url).await.unwrap();
     let mut tickets = test_config();
     tickets.delivery_targets = delivery.targets();
+    tickets.requester_targets = delivery.requester_targets();
     tickets.admin_token = Some(ADMIN_TOKEN.into());
     let state = TicketsState::new(store.clone(), tickets, Faults::none());
     let worker =

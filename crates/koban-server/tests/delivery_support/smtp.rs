@@ -16,6 +16,8 @@ pub struct Sink {
     pub messages: Arc<Mutex<Vec<String>>>,
     /// How many messages were refused.
     pub refused: Arc<AtomicUsize>,
+    /// The messages refused, in order.
+    pub refused_messages: Arc<Mutex<Vec<String>>>,
 }
 
 /// A sink on a free port that refuses the first `fail_first` messages.
@@ -25,15 +27,21 @@ pub async fn sink(fail_first: usize) -> Sink {
     let messages = Arc::new(Mutex::new(Vec::new()));
     let fail = Arc::new(AtomicUsize::new(fail_first));
     let refused = Arc::new(AtomicUsize::new(0));
-    let (m, f, r) = (messages.clone(), fail.clone(), refused.clone());
+    let refused_messages = Arc::new(Mutex::new(Vec::new()));
+    let (m, f, r, rm) = (
+        messages.clone(),
+        fail.clone(),
+        refused.clone(),
+        refused_messages.clone(),
+    );
     tokio::spawn(async move {
         loop {
             let Ok((socket, _)) = listener.accept().await else {
                 return;
             };
-            let (m, f, r) = (m.clone(), f.clone(), r.clone());
+            let (m, f, r, rm) = (m.clone(), f.clone(), r.clone(), rm.clone());
             tokio::spawn(async move {
-                let _ = smtp_session(socket, m, f, r).await;
+                let _ = smtp_session(socket, m, f, r, rm).await;
             });
         }
     });
@@ -41,6 +49,7 @@ pub async fn sink(fail_first: usize) -> Sink {
         addr,
         messages,
         refused,
+        refused_messages,
     }
 }
 
@@ -49,6 +58,7 @@ async fn smtp_session(
     messages: Arc<Mutex<Vec<String>>>,
     fail: Arc<AtomicUsize>,
     refused: Arc<AtomicUsize>,
+    refused_messages: Arc<Mutex<Vec<String>>>,
 ) -> std::io::Result<()> {
     let (read, mut write) = socket.into_split();
     let mut read = BufReader::new(read);
@@ -85,6 +95,7 @@ async fn smtp_session(
                     .is_ok()
                 {
                     refused.fetch_add(1, Ordering::SeqCst);
+                    refused_messages.lock().unwrap().push(message);
                     b"451 4.3.0 try again later\r\n"
                 } else {
                     messages.lock().unwrap().push(message);

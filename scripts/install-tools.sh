@@ -37,8 +37,9 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WBG_VERSION"; then
 fi
 
 # Node tools, pinned in package.json / package-lock.json: binaryen (wasm-opt 132; Debian's 108
-# emits wasm that fails in browsers), terser (minifies the loader), playwright-core.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/terser ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/@axe-core/playwright ] || [ ! -d node_modules/lighthouse ]; then
+# emits wasm that fails in browsers), terser (minifies the loader), playwright-core, postal-mime
+# (decodes the mails of the e2e tests).
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/terser ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/@axe-core/playwright ] || [ ! -d node_modules/lighthouse ] || [ ! -d node_modules/postal-mime ]; then
   log "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -24,11 +24,13 @@
 //! - [`live`]: announcements of changed tickets, across processes (PostgreSQL `LISTEN`, SQLite
 //!   `PRAGMA data_version`).
 //! - [`feedback`]: the widget's feedback events and the aggregates of `koban report`.
+//! - [`mail`]: mail given to `koban mail ingest`: the audit log and the once-per-Message-ID guard.
 
 pub mod attachments;
 pub mod conversation;
 pub mod feedback;
 pub mod live;
+pub mod mail;
 pub mod outbox;
 pub mod replies;
 pub mod summaries;
@@ -169,6 +171,7 @@ fn migrator() -> Migrator {
             "outbox_events",
             include_str!("../../migrations/0007_outbox_events.sql"),
         ),
+        migration(8, "mail", include_str!("../../migrations/0008_mail.sql")),
     ])
 }
 

@@ -7,12 +7,15 @@
 //! (SQLite's `BEGIN IMMEDIATE` already serializes writers); under that lock a message gets a
 //! `created_at` strictly after the ticket's previous one, so messages sort oldest first even when
 //! two land in the same millisecond. A user's follow-up is also written to the delivery
-//! [outbox](super::outbox) in that transaction, so the team hears of it exactly once.
+//! [outbox](super::outbox) in that transaction, so the team hears of it exactly once. A message
+//! that came by email also records its mail ([`super::mail`]) in that transaction, under the
+//! ticket's lock, so the same mail delivered twice is stored once.
 
 use koban_core::conversation::{Event, Status};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use super::mail::{ReceivedMail, insert_stored, stored};
 use super::outbox::{MessageEvent, OutboxEvent, enqueue};
 use super::tickets::{finish_key, link_attachment};
 use super::{Store, StoreError, WriteTx, now_ms, rfc3339};
@@ -41,6 +44,8 @@ pub struct ReplyRecord {
     pub created_ms: i64,
     /// Creation time, RFC 3339.
     pub created_at: String,
+    /// How it arrived: `None` (the widget, the admin API, the CLI) or `"email"`.
+    pub via: Option<String>,
 }
 
 /// A message about to be added.
@@ -57,6 +62,11 @@ pub struct NewMessage<'a> {
     /// Delivery targets told of the message through the outbox (the user's follow-ups; empty
     /// for agents' messages, which the team wrote).
     pub deliver_to: &'a [String],
+    /// How it arrived: `None`, or `Some("email")` from `koban mail ingest`.
+    pub via: Option<&'a str>,
+    /// The mail it came in, recorded with it (`mail_received`, outcome `stored`); a mail already
+    /// stored on the ticket makes [`MessageAdded::Duplicate`].
+    pub received: Option<&'a ReceivedMail>,
 }
 
 /// Outcome of [`Store::add_message`].
@@ -76,6 +86,9 @@ pub enum MessageAdded {
     /// The `Idempotency-Key` claim was taken over by a retry (which writes the message); nothing
     /// was written.
     ClaimLost,
+    /// The mail in [`NewMessage::received`] is already stored on this ticket (same message id);
+    /// nothing was written.
+    Duplicate,
 }
 
 fn reply_from_row(row: &AnyRow) -> Result<ReplyRecord, StoreError> {
@@ -91,6 +104,7 @@ fn reply_from_row(row: &AnyRow) -> Result<ReplyRecord, StoreError> {
         author,
         created_ms,
         created_at: rfc3339(created_ms),
+        via: row.try_get("via")?,
     })
 }
 
@@ -122,6 +136,12 @@ impl Store {
         let Some((ticket_id, status)) = lock_ticket(&mut tx, reference, Some(now)).await? else {
             return Ok(MessageAdded::NoTicket);
         };
+        // Under the ticket's lock: a second delivery of the mail waits here and finds the first.
+        if let Some(mail) = message.received
+            && stored(&mut tx, &ticket_id, &mail.message_id).await?
+        {
+            return Ok(MessageAdded::Duplicate);
+        }
         let last: i64 = sqlx::query(
             "SELECT COALESCE(MAX(created_at), 0) AS last FROM ticket_replies WHERE ticket_id = $1",
         )
@@ -136,8 +156,8 @@ impl Store {
             MessageAuthor::User => ("user", None),
         };
         sqlx::query(
-            "INSERT INTO ticket_replies (id, ticket_id, body, public, author, author_name, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO ticket_replies (id, ticket_id, body, public, author, author_name, created_at, via) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(&id)
         .bind(&ticket_id)
@@ -146,8 +166,14 @@ impl Store {
         .bind(author)
         .bind(author_name)
         .bind(created_ms)
+        .bind(message.via)
         .execute(&mut *tx)
         .await?;
+        if let Some(mail) = message.received
+            && !insert_stored(&mut tx, &ticket_id, &id, mail, now).await?
+        {
+            return Ok(MessageAdded::Duplicate);
+        }
         for attachment in message.attachments {
             if !link_attachment(&mut tx, &ticket_id, Some(&id), attachment).await? {
                 return Ok(MessageAdded::UnknownAttachment(attachment.clone()));
@@ -168,6 +194,7 @@ impl Store {
             author: message.author.clone(),
             created_ms,
             created_at: rfc3339(created_ms),
+            via: message.via.map(str::to_string),
         };
         if !message.deliver_to.is_empty() {
             let event = OutboxEvent::TicketMessage(MessageEvent {
@@ -197,7 +224,7 @@ impl Store {
         public_only: bool,
     ) -> Result<Vec<ReplyRecord>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id, body, public, author, author_name, created_at FROM ticket_replies \
+            "SELECT id, body, public, author, author_name, created_at, via FROM ticket_replies \
              WHERE ticket_id = $1 AND public >= $2 ORDER BY created_at, id",
         )
         .bind(ticket_id)

@@ -305,7 +305,12 @@ async fn tickets(cmd: TicketsCommand) -> Result<ExitCode, String> {
                     (MessageAuthor::Agent(Some(name)), true) => format!("Reply by {}", text(name)),
                     (MessageAuthor::Agent(None), true) => "Reply".to_string(),
                 };
-                println!("\n{kind} {}:\n{}", r.created_at, text(&r.body));
+                let via = if r.via.as_deref() == Some("email") {
+                    " (by email)"
+                } else {
+                    ""
+                };
+                println!("\n{kind} {}{via}:\n{}", r.created_at, text(&r.body));
             }
             let thread = store.thread(&t).await.map_err(|e| e.to_string())?;
             for entry in &thread.entries {
@@ -368,6 +373,8 @@ async fn tickets(cmd: TicketsCommand) -> Result<ExitCode, String> {
                 public: !internal,
                 attachments: &[],
                 deliver_to: &[],
+                via: None,
+                received: None,
             };
             match store
                 .add_message(&r, message, None, |_, _| String::new())

@@ -7,7 +7,17 @@
 //! as the requester's follow-up or an agent's reply.
 //!
 //! - [`token`]: the reply address of a ticket and the ticket of a reply address.
+//! - [`cli`]: `koban mail ingest`, the MTA's pipe: one status line, sysexits codes.
+//! - [`ingest`]: the steps from a mail to a message, and their typed failures.
+//! - [`parse`]: what is read of a mail (mail-parser, capped), [`guard`]: automatic mail is
+//!   dropped, [`route`]: the ticket of a mail, [`text`]: the text it adds.
 
+pub mod cli;
+pub mod guard;
+pub mod ingest;
+pub mod parse;
+pub mod route;
+pub mod text;
 pub mod token;
 
 use lettre::message::Mailbox;

@@ -49,7 +49,7 @@ lint: fetch
 test-host: fetch
 	export KOBAN_TEST_POSTGRES_URL="$$(scripts/start-postgres.sh)"; \
 	CARGO_NET_OFFLINE=true cargo test --workspace && \
-	CARGO_NET_OFFLINE=true cargo test -p koban-server --features fault-injection --test tickets_faults
+	CARGO_NET_OFFLINE=true cargo test -p koban-server --features fault-injection --test tickets_faults --test mail_ingest
 
 # The OpenAPI document against the real server: schemathesis, all checks (PyPI, pinned).
 test-api: server

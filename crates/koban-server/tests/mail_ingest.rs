@@ -167,6 +167,56 @@ async fn the_same_mail_twice_is_one_message(db: Db) {
     assert_eq!(env.outbox(&reference).await.len(), 1);
     let outcomes: Vec<String> = env.received().await.into_iter().map(|r| r.0).collect();
     assert_eq!(outcomes, ["stored", "duplicate"]);
+    // Pruning drops the records of mail that stored nothing; the guard stays.
+    let later = koban_server::store::now_ms() + 1;
+    assert_eq!(env.server.store.prune_mail_records(later).await.unwrap(), 1);
+    let raw = eml(REQUESTER, Some("twice@users.test"), "", "Once only.");
+    let third = env.deliver(&reference, REQUESTER, raw).await;
+    assert_eq!(third.line, "2.0.0 duplicate");
+    assert_eq!(env.messages(&reference).await.len(), 1);
+}
+
+async fn a_mail_needs_text_or_a_file(db: Db) {
+    let env = setup(&db).await;
+    let (reference, _) = env.file_ticket().await;
+    let empty = eml(REQUESTER, Some("empty@users.test"), "", "\r\n  \r\n");
+    let out = env.deliver(&reference, REQUESTER, empty).await;
+    assert_eq!((out.code, out.line.as_str()), (65, "5.6.0 no text"));
+    assert!(env.messages(&reference).await.is_empty());
+    // A file alone is a message.
+    let file_only = "From: ada@users.test\r\nMessage-ID: <file@users.test>\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\
+         Content-Type: text/plain; name=job.log\r\nContent-Disposition: attachment; filename=job.log\r\n\r\n\
+         failed at step 3\r\n--b--\r\n";
+    let out = env.deliver(&reference, REQUESTER, file_only).await;
+    assert_eq!(out.code, 0, "{out:?}");
+    let messages = env.messages(&reference).await;
+    assert_eq!(messages.len(), 1);
+    assert_eq!(messages[0].body, "");
+    assert_eq!(env.files(&reference).await.len(), 1);
+    let outcomes: Vec<String> = env.received().await.into_iter().map(|r| r.0).collect();
+    assert_eq!(outcomes, ["bad_message", "stored"]);
+}
+
+/// With `attachments_enabled = false`, a mail's files are skipped and counted.
+async fn files_are_skipped_when_attachments_are_off(db: Db) {
+    let env = setup(&db).await;
+    let text = std::fs::read_to_string(&env.config).unwrap();
+    std::fs::write(
+        &env.config,
+        text.replace("attachments_enabled = true", "attachments_enabled = false"),
+    )
+    .unwrap();
+    let (reference, _) = env.file_ticket().await;
+    let raw = "From: ada@users.test\r\nMessage-ID: <off@users.test>\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\
+         Content-Type: text/plain\r\n\r\nLog attached.\r\n--b\r\n\
+         Content-Type: text/plain; name=job.log\r\nContent-Disposition: attachment; filename=job.log\r\n\r\n\
+         failed at step 3\r\n--b--\r\n";
+    let out = env.deliver(&reference, REQUESTER, raw).await;
+    assert!(out.line.ends_with(" user (1 file skipped)"), "{out:?}");
+    assert_eq!(env.messages(&reference).await[0].body, "Log attached.");
+    assert!(env.files(&reference).await.is_empty());
 }
 
 async fn automatic_mail_stores_and_sends_nothing(db: Db) {
@@ -354,6 +404,8 @@ store_tests!(
     agent_reply_carries_the_agent_name,
     internal_note,
     the_same_mail_twice_is_one_message,
+    a_mail_needs_text_or_a_file,
+    files_are_skipped_when_attachments_are_off,
     automatic_mail_stores_and_sends_nothing,
     unknown_token_and_strangers_are_refused,
     in_reply_to_finds_the_ticket_without_a_token,

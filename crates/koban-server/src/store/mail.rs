@@ -6,7 +6,8 @@
 //! [`Store::add_message`] in the transaction of its message ([`insert_stored`]), so a mail is
 //! stored on a ticket at most once: the check runs under the ticket's lock, and the partial
 //! unique index `mail_received_once` backs it. Every other outcome is recorded on its own by
-//! [`Store::record_mail`].
+//! [`Store::record_mail`], and pruned after [`RECORD_DAYS`] days (spam to the reply domain must
+//! not grow the table forever); stored rows stay, as the guard.
 
 use sqlx::Row;
 
@@ -98,6 +99,9 @@ pub(super) async fn insert_stored(
     }
 }
 
+/// Days a mail that stored nothing stays recorded.
+pub const RECORD_DAYS: i64 = 30;
+
 /// Most `obx_` ids one mail may name for the `In-Reply-To` fallback.
 pub const OUTBOX_IDS_MAX: usize = 20;
 
@@ -125,6 +129,19 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Deletes the records of mail that stored nothing, older than `before` (Unix ms); how many.
+    pub async fn prune_mail_records(&self, before: i64) -> Result<u64, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let n =
+            sqlx::query("DELETE FROM mail_received WHERE outcome <> 'stored' AND created_at < $1")
+                .bind(before)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        tx.commit().await?;
+        Ok(n)
     }
 
     /// Whether the mail `message_id` is already stored on the ticket `ticket_id` (a quick check

@@ -49,7 +49,7 @@ lint: fetch
 test-host: fetch
 	export KOBAN_TEST_POSTGRES_URL="$$(scripts/start-postgres.sh)"; \
 	CARGO_NET_OFFLINE=true cargo test --workspace && \
-	CARGO_NET_OFFLINE=true cargo test -p koban-server --features fault-injection --test tickets_faults
+	CARGO_NET_OFFLINE=true cargo test -p koban-server --features fault-injection --test tickets_faults --test mail_ingest
 
 # The OpenAPI document against the real server: schemathesis, all checks (PyPI, pinned).
 test-api: server
@@ -70,7 +70,7 @@ faults-server: fetch
 test-e2e: build faults-server
 	export KOBAN_TEST_POSTGRES_URL="$$(scripts/start-postgres.sh)"; \
 	export KOBAN_TEST_MAIL_DIR="$${KOBAN_TEST_MAIL_DIR:-/tmp/koban-mail}"; \
-	KOBAN_TEST_MAIL_PORT="$$(KOBAN_MAIL_BIN=$(CURDIR)/$(SERVER) scripts/start-mail.sh)"; \
+	KOBAN_TEST_MAIL_PORT="$$(KOBAN_TEST_MAIL_BIN=$(CURDIR)/$(SERVER) scripts/start-mail.sh)"; \
 	export KOBAN_TEST_MAIL_PORT; \
 	node --test --test-concurrency=1 tests/e2e/
 

@@ -8,7 +8,7 @@
 #   spool/     the queue (queue_directory); data/ Postfix's data_directory
 #   maillog    Postfix's log (postlogd), printed on failure
 #   mail/      Maildirs: mail/agents.test/{team,agent,mika}/, mail/users.test/{ada,bob}/
-#   bin/koban  a copy of $KOBAN_MAIL_BIN (default target/server/koban), re-copied on every run;
+#   bin/koban  a copy of $KOBAN_TEST_MAIL_BIN (default target/server/koban), re-copied on every run;
 #              a stub that exits 75 (deferred) while that binary does not exist
 #   bin/koban-ingest  the pipe command: koban mail ingest --config DIR/koban.toml "$@"
 #   koban.toml the ingest's config, written by the tests (an empty placeholder here)
@@ -23,7 +23,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PORT="${KOBAN_TEST_MAIL_PORT:-2525}"
 DIR="${KOBAN_TEST_MAIL_DIR:-/tmp/koban-mail}"
-BIN="${KOBAN_MAIL_BIN:-$ROOT/target/server/koban}"
+BIN="${KOBAN_TEST_MAIL_BIN:-$ROOT/target/server/koban}"
 USER_NAME=koban-mail
 MAILBOXES=(team@agents.test agent@agents.test mika@agents.test ada@users.test bob@users.test)
 

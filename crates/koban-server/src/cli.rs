@@ -6,6 +6,7 @@
 //! koban content build --out dist --content content
 //! koban tickets list --json | show KB-7F3K-92QD | close KB-7F3K-92QD | outbox
 //! koban config check --config koban.toml
+//! koban mail ingest --config koban.toml --sender a@example.com --recipient support+…@reply.example.com
 //! koban report --json --days 30 --limit 10
 //! ```
 
@@ -44,6 +45,9 @@ enum Command {
     /// Print what the feedback says: top no-result queries, least helpful articles, searches
     /// that led to a ticket, flow outcomes.
     Report(crate::feedback::cli::ReportArgs),
+    /// Replies by email: store a mail piped in by the MTA.
+    #[command(subcommand)]
+    Mail(crate::mail::cli::MailCommand),
 }
 
 /// Options of `koban serve`.
@@ -96,16 +100,19 @@ pub fn env_variables() -> &'static [String] {
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    crate::trace::init(match &cli.command {
-        Command::Serve(args) => args.log_format,
-        _ => LogFormat::Text,
-    });
+    match &cli.command {
+        // Its output goes into bounces: one status line, no log.
+        Command::Mail(_) => {}
+        Command::Serve(args) => crate::trace::init(args.log_format),
+        _ => crate::trace::init(LogFormat::Text),
+    }
     match cli.command {
         Command::Serve(args) => serve(args),
         Command::Content(cmd) => content::cli::run(cmd),
         Command::Tickets(cmd) => crate::tickets::cli::run_tickets(cmd),
         Command::Config(cmd) => crate::tickets::cli::run_config(cmd),
         Command::Report(args) => crate::feedback::cli::run(args),
+        Command::Mail(cmd) => crate::mail::cli::run(cmd),
     }
 }
 

@@ -29,6 +29,8 @@ async fn say(store: &Store, reference: &str, author: MessageAuthor, body: &str) 
         public: true,
         attachments: &[],
         deliver_to: &[],
+        via: None,
+        received: None,
     };
     match store
         .add_message(reference, message, None, |_, _| String::new())
@@ -58,6 +60,8 @@ async fn thread_reads_in_order(db: Db) {
         public: false,
         attachments: &[],
         deliver_to: &[],
+        via: None,
+        received: None,
     };
     s.store
         .add_message(&reference, note, None, |_, _| String::new())
@@ -269,6 +273,8 @@ async fn summaries_agree_with_threads(db: Db) {
         public: false,
         attachments: &[],
         deliver_to: &[],
+        via: None,
+        received: None,
     };
     s.store
         .add_message(&references[3], note, None, |_, _| String::new())

@@ -10,9 +10,19 @@
 //! - [`compose`]: the requester's email about a reply (subject, text, accessible HTML).
 //! - [`i18n`]: the strings of the requester's emails in the 12 locales (Fluent files in
 //!   `mail-locales/`).
+//! - [`cli`]: `koban mail ingest`, the MTA's pipe: one status line, sysexits codes.
+//! - [`ingest`]: the steps from a mail to a message, and their typed failures.
+//! - [`parse`]: what is read of a mail (mail-parser, capped), [`guard`]: automatic mail is
+//!   dropped, [`route`]: the ticket of a mail, [`text`]: the text it adds.
 
+pub mod cli;
 pub mod compose;
+pub mod guard;
 pub mod i18n;
+pub mod ingest;
+pub mod parse;
+pub mod route;
+pub mod text;
 pub mod token;
 
 use lettre::message::Mailbox;

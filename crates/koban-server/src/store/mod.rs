@@ -25,11 +25,13 @@
 //! - [`live`]: announcements of changed tickets, across processes (PostgreSQL `LISTEN`, SQLite
 //!   `PRAGMA data_version`).
 //! - [`feedback`]: the widget's feedback events and the aggregates of `koban report`.
+//! - [`mail`]: mail given to `koban mail ingest`: the audit log and the once-per-Message-ID guard.
 
 pub mod attachments;
 pub mod conversation;
 pub mod feedback;
 pub mod live;
+pub mod mail;
 pub mod outbox;
 pub mod replies;
 pub mod requester;

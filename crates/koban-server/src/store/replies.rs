@@ -7,12 +7,15 @@
 //! (SQLite's `BEGIN IMMEDIATE` already serializes writers); under that lock a message gets a
 //! `created_at` strictly after the ticket's previous one, so messages sort oldest first even when
 //! two land in the same millisecond. A user's follow-up is also written to the delivery
-//! [outbox](super::outbox) in that transaction, so the team hears of it exactly once.
+//! [outbox](super::outbox) in that transaction, so the team hears of it exactly once. A message
+//! that came by email also records its mail ([`super::mail`]) in that transaction, under the
+//! ticket's lock, so the same mail delivered twice is stored once.
 
 use koban_core::conversation::{Event, Status};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use super::mail::{ReceivedMail, insert_stored, stored};
 use super::outbox::{MessageEvent, OutboxEvent, enqueue};
 use super::requester::reply_event;
 use super::tickets::{finish_key, link_attachment};
@@ -42,6 +45,8 @@ pub struct ReplyRecord {
     pub created_ms: i64,
     /// Creation time, RFC 3339.
     pub created_at: String,
+    /// How it arrived: `None` (the widget, the admin API, the CLI) or `"email"`.
+    pub via: Option<String>,
 }
 
 /// A message about to be added.
@@ -55,9 +60,15 @@ pub struct NewMessage<'a> {
     pub public: bool,
     /// Uploads to link to the ticket and this message (not yet linked to any ticket).
     pub attachments: &'a [String],
-    /// Delivery targets told of the message through the outbox (the user's follow-ups; empty
-    /// for agents' messages, which the team wrote).
+    /// Delivery targets told of the message through the outbox: the team's targets for the
+    /// user's follow-ups, `requester` for agents' public replies when the requester's emails are
+    /// on (`Config::requester_targets`); internal notes are never sent.
     pub deliver_to: &'a [String],
+    /// How it arrived: `None`, or `Some("email")` from `koban mail ingest`.
+    pub via: Option<&'a str>,
+    /// The mail it came in, recorded with it (`mail_received`, outcome `stored`); a mail already
+    /// stored on the ticket makes [`MessageAdded::Duplicate`].
+    pub received: Option<&'a ReceivedMail>,
 }
 
 /// Outcome of [`Store::add_message`].
@@ -77,6 +88,9 @@ pub enum MessageAdded {
     /// The `Idempotency-Key` claim was taken over by a retry (which writes the message); nothing
     /// was written.
     ClaimLost,
+    /// The mail in [`NewMessage::received`] is already stored on this ticket (same message id);
+    /// nothing was written.
+    Duplicate,
 }
 
 fn reply_from_row(row: &AnyRow) -> Result<ReplyRecord, StoreError> {
@@ -92,6 +106,7 @@ fn reply_from_row(row: &AnyRow) -> Result<ReplyRecord, StoreError> {
         author,
         created_ms,
         created_at: rfc3339(created_ms),
+        via: row.try_get("via")?,
     })
 }
 
@@ -123,6 +138,12 @@ impl Store {
         let Some((ticket_id, status)) = lock_ticket(&mut tx, reference, Some(now)).await? else {
             return Ok(MessageAdded::NoTicket);
         };
+        // Under the ticket's lock: a second delivery of the mail waits here and finds the first.
+        if let Some(mail) = message.received
+            && stored(&mut tx, &ticket_id, &mail.message_id).await?
+        {
+            return Ok(MessageAdded::Duplicate);
+        }
         let last: i64 = sqlx::query(
             "SELECT COALESCE(MAX(created_at), 0) AS last FROM ticket_replies WHERE ticket_id = $1",
         )
@@ -137,8 +158,8 @@ impl Store {
             MessageAuthor::User => ("user", None),
         };
         sqlx::query(
-            "INSERT INTO ticket_replies (id, ticket_id, body, public, author, author_name, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO ticket_replies (id, ticket_id, body, public, author, author_name, created_at, via) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(&id)
         .bind(&ticket_id)
@@ -147,8 +168,14 @@ impl Store {
         .bind(author)
         .bind(author_name)
         .bind(created_ms)
+        .bind(message.via)
         .execute(&mut *tx)
         .await?;
+        if let Some(mail) = message.received
+            && !insert_stored(&mut tx, &ticket_id, &id, mail, now).await?
+        {
+            return Ok(MessageAdded::Duplicate);
+        }
         for attachment in message.attachments {
             if !link_attachment(&mut tx, &ticket_id, Some(&id), attachment).await? {
                 return Ok(MessageAdded::UnknownAttachment(attachment.clone()));
@@ -169,6 +196,7 @@ impl Store {
             author: message.author.clone(),
             created_ms,
             created_at: rfc3339(created_ms),
+            via: message.via.map(str::to_string),
         };
         if !message.deliver_to.is_empty() {
             // The user's follow-up goes to the team's targets; an agent's public reply to
@@ -209,7 +237,7 @@ impl Store {
         public_only: bool,
     ) -> Result<Vec<ReplyRecord>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id, body, public, author, author_name, created_at FROM ticket_replies \
+            "SELECT id, body, public, author, author_name, created_at, via FROM ticket_replies \
              WHERE ticket_id = $1 AND public >= $2 ORDER BY created_at, id",
         )
         .bind(ticket_id)

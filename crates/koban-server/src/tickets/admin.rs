@@ -144,6 +144,8 @@ pub async fn reply(
         public: !reply.internal,
         attachments: &[],
         deliver_to: &state.config().requester_targets,
+        via: None,
+        received: None,
     };
     match state
         .store()

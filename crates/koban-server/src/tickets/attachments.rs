@@ -204,6 +204,93 @@ async fn store_file(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()>
     tokio::fs::rename(&tmp, dir.join(name)).await
 }
 
+/// Why a file was not accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileRefused {
+    /// No file name (after [`display_name`]).
+    NoName,
+    /// No bytes.
+    Empty,
+    /// Over `max_bytes`.
+    TooLarge,
+    /// The extension is not on the allowlist.
+    NotAllowed,
+    /// The content is not what the extension promises.
+    Mismatch,
+}
+
+/// Why [`accept_file`] stored nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum AcceptError {
+    /// The file breaks the policy.
+    #[error("file refused: {0:?}")]
+    Refused(FileRefused),
+    /// It could not be written.
+    #[error("cannot write the file: {0}")]
+    Io(std::io::Error),
+    /// Its row could not be stored.
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+}
+
+/// Checks a file against the policy (see the module doc: a name, not empty, at most
+/// `max_bytes`, an allowed extension whose kind the content sniffs as), writes it under a random
+/// name (temporary file, then rename) and records it as an upload no ticket refers to yet. The
+/// upload handler and `koban mail ingest` both take files through here.
+pub async fn accept_file(
+    store: &Store,
+    config: &AttachmentsConfig,
+    name: &str,
+    bytes: &[u8],
+) -> Result<UploadedAttachment, AcceptError> {
+    let filename = display_name(name);
+    let refused = |why| Err(AcceptError::Refused(why));
+    if filename.is_empty() {
+        return refused(FileRefused::NoName);
+    }
+    if bytes.is_empty() {
+        return refused(FileRefused::Empty);
+    }
+    if bytes.len() > config.max_bytes {
+        return refused(FileRefused::TooLarge);
+    }
+    let Some(promised) = filename
+        .rsplit_once('.')
+        .and_then(|(_, ext)| Kind::from_extension(ext))
+    else {
+        return refused(FileRefused::NotAllowed);
+    };
+    if sniff(bytes) != Some(promised) {
+        return refused(FileRefused::Mismatch);
+    }
+    let id = format!("att_{}", random_hex(16));
+    let stored_name = random_hex(16);
+    store_file(&config.dir, &stored_name, bytes)
+        .await
+        .map_err(AcceptError::Io)?;
+    if let Err(e) = store
+        .insert_attachment(
+            &id,
+            &stored_name,
+            &filename,
+            promised.content_type(),
+            bytes.len() as i64,
+            &sha256_hex(bytes),
+            now_ms(),
+        )
+        .await
+    {
+        let _ = tokio::fs::remove_file(config.dir.join(&stored_name)).await;
+        return Err(e.into());
+    }
+    Ok(UploadedAttachment {
+        id,
+        filename,
+        content_type: promised.content_type().to_string(),
+        size: bytes.len() as u64,
+    })
+}
+
 /// Handler of `POST /api/v1/attachments` (mounted only when enabled).
 #[utoipa::path(
     post,
@@ -256,51 +343,22 @@ pub async fn upload(
         if upload.is_some() {
             return Err(ProblemCode::OneFile.into());
         }
-        let name = display_name(field.file_name().unwrap_or(""));
+        let name = field.file_name().unwrap_or("").to_string();
         let bytes = read_limited(field, config.max_bytes).await?;
         upload = Some((name, bytes));
     }
     let (filename, bytes) = upload.ok_or(ProblemCode::FileMissing)?;
-    if filename.is_empty() {
-        return Err(ProblemCode::FilenameMissing.into());
-    }
-    if bytes.is_empty() {
-        return Err(ProblemCode::EmptyFile.into());
-    }
-    let promised = filename
-        .rsplit_once('.')
-        .and_then(|(_, ext)| Kind::from_extension(ext))
-        .ok_or(ProblemCode::FileTypeNotAllowed)?;
-    if sniff(&bytes) != Some(promised) {
-        return Err(ProblemCode::ContentMismatch.into());
-    }
-    let id = format!("att_{}", random_hex(16));
-    let stored_name = random_hex(16);
-    store_file(&config.dir, &stored_name, &bytes)
+    let uploaded = accept_file(state.store(), config, &filename, &bytes)
         .await
-        .map_err(|e| Problem::unavailable(&e))?;
-    let store = state.store();
-    if let Err(e) = store
-        .insert_attachment(
-            &id,
-            &stored_name,
-            &filename,
-            promised.content_type(),
-            bytes.len() as i64,
-            &sha256_hex(&bytes),
-            now_ms(),
-        )
-        .await
-    {
-        let _ = tokio::fs::remove_file(config.dir.join(&stored_name)).await;
-        return Err(e.into());
-    }
-    let uploaded = UploadedAttachment {
-        id,
-        filename,
-        content_type: promised.content_type().to_string(),
-        size: bytes.len() as u64,
-    };
+        .map_err(|e| match e {
+            AcceptError::Refused(FileRefused::NoName) => ProblemCode::FilenameMissing.into(),
+            AcceptError::Refused(FileRefused::Empty) => ProblemCode::EmptyFile.into(),
+            AcceptError::Refused(FileRefused::TooLarge) => too_large(config.max_bytes),
+            AcceptError::Refused(FileRefused::NotAllowed) => ProblemCode::FileTypeNotAllowed.into(),
+            AcceptError::Refused(FileRefused::Mismatch) => ProblemCode::ContentMismatch.into(),
+            AcceptError::Io(e) => Problem::unavailable(&e),
+            AcceptError::Store(e) => e.into(),
+        })?;
     Ok((StatusCode::CREATED, Json(uploaded)))
 }
 

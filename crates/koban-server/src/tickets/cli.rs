@@ -140,8 +140,8 @@ pub fn rules_from_bundle_json(json: &[u8]) -> TicketRules {
 
 /// Connects the store and builds ticket intake for `koban serve`; also starts the delivery
 /// worker (which resumes whatever the outbox still holds), the listener of other processes'
-/// ticket changes, and the hourly pruning of expired idempotency keys and closing
-/// of requests answered `auto_close_days` ago.
+/// ticket changes, and the hourly pruning of expired idempotency keys and of month-old records
+/// of mail that stored nothing, and closing of requests answered `auto_close_days` ago.
 pub async fn start_intake(config: &Config, rules: TicketRules) -> Result<TicketsState, String> {
     let faults = Faults::from_env()?;
     let store = Store::connect(&config.database_url)
@@ -168,6 +168,10 @@ pub async fn start_intake(config: &Config, rules: TicketRules) -> Result<Tickets
                 Ok(n) if n > 0 => tracing::info!("pruned {n} idempotency keys"),
                 Ok(_) => {}
                 Err(e) => tracing::warn!("cannot prune idempotency keys: {e}"),
+            }
+            let before = now_ms() - crate::store::mail::RECORD_DAYS * 24 * 3600 * 1000;
+            if let Err(e) = prune_store.prune_mail_records(before).await {
+                tracing::warn!("cannot prune the records of ingested mail: {e}");
             }
             match prune_store.auto_close(now_ms(), auto_close_days).await {
                 Ok(closed) if !closed.is_empty() => {
@@ -306,7 +310,12 @@ async fn tickets(cmd: TicketsCommand) -> Result<ExitCode, String> {
                     (MessageAuthor::Agent(Some(name)), true) => format!("Reply by {}", text(name)),
                     (MessageAuthor::Agent(None), true) => "Reply".to_string(),
                 };
-                println!("\n{kind} {}:\n{}", r.created_at, text(&r.body));
+                let via = if r.via.as_deref() == Some("email") {
+                    " (by email)"
+                } else {
+                    ""
+                };
+                println!("\n{kind} {}{via}:\n{}", r.created_at, text(&r.body));
             }
             let thread = store.thread(&t).await.map_err(|e| e.to_string())?;
             for entry in &thread.entries {
@@ -370,6 +379,8 @@ async fn tickets(cmd: TicketsCommand) -> Result<ExitCode, String> {
                 public: !internal,
                 attachments: &[],
                 deliver_to: &requester,
+                via: None,
+                received: None,
             };
             match store
                 .add_message(&r, message, None, |_, _| String::new())

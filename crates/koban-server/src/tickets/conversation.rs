@@ -183,6 +183,8 @@ pub async fn add_message(
         public: true,
         attachments: &attachments,
         deliver_to: &config.delivery_targets,
+        via: None,
+        received: None,
     };
     let response = |reply: &crate::store::replies::ReplyRecord, status: Status| CreatedMessage {
         id: reply.id.clone(),
@@ -207,7 +209,8 @@ pub async fn add_message(
             guard.disarm();
             return Err(in_flight());
         }
-        MessageAdded::NoTicket => return Err(Problem::not_found()),
+        // `Duplicate` only answers a message with `received` (mail), which this is not.
+        MessageAdded::NoTicket | MessageAdded::Duplicate => return Err(Problem::not_found()),
     };
     guard.disarm();
     state.0.delivery.notify_one();

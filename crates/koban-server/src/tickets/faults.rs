@@ -7,12 +7,14 @@
 //!   (`POST /api/v1/tickets/{reference}/messages`) are committed, then the connection is dropped
 //!   without a response;
 //! - `delay-MS`: every `POST /api/v1/tickets` request waits MS milliseconds before touching the
-//!   store (to exceed `request_timeout_ms`).
+//!   store (to exceed `request_timeout_ms`);
+//! - `mail-panic`: `koban mail ingest` panics once it has connected the store (it must exit 75
+//!   and print only `4.3.0 internal error`).
 //!
 //! Without the feature, [`Faults`] is an empty type whose checks are constant `false`.
 
 #[cfg(feature = "fault-injection")]
-use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use std::time::Duration;
 
 /// Faults to inject.
@@ -24,6 +26,8 @@ pub struct Faults {
     drop_after_commit: AtomicU32,
     #[cfg(feature = "fault-injection")]
     delay_ms: AtomicU64,
+    #[cfg(feature = "fault-injection")]
+    mail_panic: AtomicBool,
 }
 
 impl Faults {
@@ -65,9 +69,11 @@ impl Faults {
                     .parse()
                     .map_err(|_| format!("KOBAN_FAULTS: bad milliseconds in `{item}`"))?;
                 faults.delay_ms.store(ms, Ordering::SeqCst);
+            } else if item == "mail-panic" {
+                faults.mail_panic.store(true, Ordering::SeqCst);
             } else {
                 return Err(format!(
-                    "KOBAN_FAULTS: unknown fault `{item}` (expected fail-first-N, drop-after-commit[-N] or delay-MS)"
+                    "KOBAN_FAULTS: unknown fault `{item}` (expected fail-first-N, drop-after-commit[-N], delay-MS or mail-panic)"
                 ));
             }
         }
@@ -110,6 +116,16 @@ impl Faults {
         #[cfg(not(feature = "fault-injection"))]
         false
     }
+
+    /// Whether `koban mail ingest` should panic.
+    pub fn mail_panic(&self) -> bool {
+        #[cfg(feature = "fault-injection")]
+        {
+            self.mail_panic.load(Ordering::SeqCst)
+        }
+        #[cfg(not(feature = "fault-injection"))]
+        false
+    }
 }
 
 #[cfg(feature = "fault-injection")]
@@ -134,5 +150,7 @@ mod tests {
         assert!(Faults::parse("delay-soon").is_err());
         assert!(Faults::parse("explode").is_err());
         assert!(Faults::parse("fail-first-x").is_err());
+        assert!(Faults::parse("mail-panic").unwrap().mail_panic());
+        assert!(!Faults::none().mail_panic());
     }
 }

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use koban_server::tickets::{Faults, TicketsConfig};
 use serde_json::{Value, json};
-use tickets_support::{Db, Server, jwt, start, start_on, test_config, ticket};
+use tickets_support::{Db, Server, jwt, next_event, start, start_on, test_config, ticket};
 
 const ADMIN: &str = "admin-token-for-conversations";
 const SECRET: &str = "an-identity-secret-of-32-chars!!";
@@ -319,28 +319,6 @@ async fn badge_and_identity(db: Db) {
         "x".repeat(32).as_str(),
     );
     assert_eq!(read(forged, verified).await.unwrap().status(), 404);
-}
-
-/// Reads the SSE stream until an event named `name` arrives; its data.
-async fn next_event(res: &mut reqwest::Response, name: &str, within: Duration) -> Option<String> {
-    let deadline = Instant::now() + within;
-    let mut buf = String::new();
-    while Instant::now() < deadline {
-        let chunk = tokio::time::timeout(deadline - Instant::now(), res.chunk())
-            .await
-            .ok()?;
-        buf.push_str(&String::from_utf8_lossy(&chunk.ok()??));
-        while let Some(end) = buf.find("\n\n") {
-            let event: String = buf.drain(..end + 2).collect();
-            if event.lines().any(|l| l == format!("event: {name}")) {
-                return event
-                    .lines()
-                    .find_map(|l| l.strip_prefix("data: "))
-                    .map(str::to_string);
-            }
-        }
-    }
-    None
 }
 
 async fn live_across_servers(db: Db) {

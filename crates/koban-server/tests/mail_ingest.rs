@@ -15,9 +15,9 @@ use std::time::{Duration, Instant};
 use koban_server::store::outbox::OutboxEvent;
 use koban_server::store::replies::MessageAuthor;
 use koban_server::tickets::TicketsConfig;
-use mail_support::{AGENT, AGENT_NAME, MailEnv, REQUESTER, eml, next_event, setup, setup_with};
+use mail_support::{AGENT, AGENT_NAME, MailEnv, REQUESTER, eml, setup, setup_with};
 use serde_json::{Value, json};
-use tickets_support::{Db, test_config};
+use tickets_support::{Db, next_event, test_config};
 
 async fn solve(env: &MailEnv, reference: &str, token: &str) {
     let s = &env.server;

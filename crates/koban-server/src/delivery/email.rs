@@ -49,6 +49,18 @@ pub(crate) fn transport(
         .build())
 }
 
+/// Hands `message` to the SMTP server; its refusal is the delivery's error.
+pub(super) async fn submit(
+    transport: &AsyncSmtpTransport<Tokio1Executor>,
+    message: Message,
+) -> Result<(), DeliveryError> {
+    transport
+        .send(message)
+        .await
+        .map(|_| ())
+        .map_err(|e| DeliveryError::Email(e.to_string()))
+}
+
 impl std::fmt::Debug for Mailer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // The transport holds credentials.
@@ -92,12 +104,7 @@ impl Mailer {
         item: &OutboxItem,
         ticket: &TicketRecord,
     ) -> Result<(), DeliveryError> {
-        let message = self.message(item, ticket)?;
-        self.transport
-            .send(message)
-            .await
-            .map(|_| ())
-            .map_err(|e| DeliveryError::Email(e.to_string()))
+        submit(&self.transport, self.message(item, ticket)?).await
     }
 
     /// Builds the message for `item` of `ticket`.

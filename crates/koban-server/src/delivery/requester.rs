@@ -25,10 +25,10 @@ use std::time::Duration;
 
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, Message, MultiPart};
-use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+use lettre::{Address, AsyncSmtpTransport, Tokio1Executor};
 use serde_json::Value;
 
-use super::email::{one_line, transport};
+use super::email::{one_line, submit, transport};
 use super::{DeliveryConfig, DeliveryError};
 use crate::mail::MailConfig;
 use crate::mail::compose::Letter;
@@ -132,12 +132,7 @@ impl RequesterMailer {
         ticket: &TicketRecord,
     ) -> Result<(), DeliveryError> {
         let earlier = store.requester_thread(&item.ticket_id, &item.id).await?;
-        let message = self.message(item, ticket, &earlier)?;
-        self.transport
-            .send(message)
-            .await
-            .map(|_| ())
-            .map_err(|e| DeliveryError::Email(e.to_string()))
+        submit(&self.transport, self.message(item, ticket, &earlier)?).await
     }
 
     /// Builds the email of `item` to the requester of `ticket`, after the `earlier` emails of

@@ -278,29 +278,3 @@ pub fn fixture(name: &str) -> Vec<u8> {
         .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
-
-/// Reads the SSE stream `res` until an event named `name` arrives; its data.
-pub async fn next_event(
-    res: &mut reqwest::Response,
-    name: &str,
-    within: std::time::Duration,
-) -> Option<String> {
-    let deadline = std::time::Instant::now() + within;
-    let mut buf = String::new();
-    while std::time::Instant::now() < deadline {
-        let chunk = tokio::time::timeout(deadline - std::time::Instant::now(), res.chunk())
-            .await
-            .ok()?;
-        buf.push_str(&String::from_utf8_lossy(&chunk.ok()??));
-        while let Some(end) = buf.find("\n\n") {
-            let event: String = buf.drain(..end + 2).collect();
-            if event.lines().any(|l| l == format!("event: {name}")) {
-                return event
-                    .lines()
-                    .find_map(|l| l.strip_prefix("data: "))
-                    .map(str::to_string);
-            }
-        }
-    }
-    None
-}

@@ -1,6 +1,7 @@
 //! The new part of an email reply (`koban mail ingest`): realistic replies from Gmail in the 12
 //! locales, Apple Mail, iOS Mail, Outlook and Thunderbird (fixtures in `tests/email_text/`),
 //! signatures, inline answers that must be kept, keep-if-empty, and HTML quote containers.
+#![cfg(feature = "mail")]
 
 // The tests sit in a module named like the file so that `cargo test -p koban-core email_text`
 // selects them.

@@ -20,6 +20,7 @@
 //! assert_eq!(status, Status::Open);
 //! ```
 
+#[cfg(feature = "mail")]
 pub mod email_text;
 pub mod follow_up;
 pub mod rating;

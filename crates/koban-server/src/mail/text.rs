@@ -3,10 +3,9 @@
 //! The first text body: `text/plain` as decoded by mail-parser (any charset, to UTF-8), or for
 //! HTML-only mail the HTML turned into text by mail-parser's `html_to_text`, which drops
 //! `<head>`, `<style>`, `<script>` and comments and keeps no URL or image: nothing of a mail is
-//! ever rendered. Then line ends become `\n` and control characters other than newline and tab
-//! are dropped (as in the team's email), then the quoted history and the signature are cut
-//! ([`koban_core::conversation::email_text`], a documented heuristic that keeps the whole text
-//! rather than lose it).
+//! ever rendered. Then [`koban_core::conversation::email_text::new_text`] makes line ends `\n`,
+//! drops control characters other than newline and tab, and cuts the quoted history and the
+//! signature (a documented heuristic that keeps the whole text rather than lose it).
 //!
 //! An agent's mail whose first non-empty line is `#internal` is an internal note; the line is
 //! not kept ([`internal_note`]).
@@ -18,21 +17,12 @@ use mail_parser::{Message, PartType};
 /// The new text of `message`, normalized (see the module doc); empty when it has no text body.
 pub fn mail_text(message: &Message<'_>) -> String {
     let text = match message.text_part(0).map(|p| &p.body) {
-        Some(PartType::Text(text)) => normalize(text),
+        Some(PartType::Text(text)) => text.to_string(),
         // The quoted history goes before the markup does (its containers say where it starts).
-        Some(PartType::Html(html)) => normalize(&html_to_text(email_text::cut_html_quote(html))),
+        Some(PartType::Html(html)) => html_to_text(email_text::cut_html_quote(html)),
         _ => String::new(),
     };
     trim(&email_text::new_text(&text))
-}
-
-/// CRLF and lone CR become LF; other control characters than newline and tab are dropped.
-pub fn normalize(text: &str) -> String {
-    text.replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .chars()
-        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
-        .collect()
 }
 
 /// `text` without blank lines before it and whitespace after it.
@@ -63,7 +53,7 @@ mod tests {
     #[test]
     fn line_ends_and_controls() {
         assert_eq!(
-            normalize("a\r\nb\rc\n\td\x00e\x1b[31m"),
+            email_text::new_text("a\r\nb\rc\n\td\x00e\x1b[31m"),
             "a\nb\nc\n\tde[31m"
         );
         assert_eq!(trim(" \n\n  hi\n there \n\n"), "  hi\n there");
